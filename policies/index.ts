@@ -1,0 +1,11 @@
+/**
+ * The secure-platform policy pack. Run it with `pulumi preview --policy-pack policies` (or
+ * `npm run check` offline); tune rules with `--policy-pack-config` (see policies/config/).
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { RULES } from "./registry";
+
+new PolicyPack("secure-platform", {
+    enforcementLevel: "mandatory",
+    policies: RULES.map((rule) => rule.policy),
+});
