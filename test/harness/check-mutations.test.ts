@@ -1,0 +1,99 @@
+/**
+ * The check catches a security setting removed from the program: each case copies the project, edits
+ * one component the way a careless change would, and runs the check command on the copy.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { before, describe, it } from "node:test";
+import { CliResult, ROOT, runCheckCli } from "./cli";
+
+interface Mutation {
+    readonly what: string;
+    readonly edits: readonly { readonly file: string; readonly from: string | RegExp; readonly to: string }[];
+    readonly policy: string;
+    readonly control: string;
+}
+
+const MUTATIONS: readonly Mutation[] = [
+    {
+        what: "flow logs removed from the network",
+        edits: [
+            { file: "infra/aws/network.ts", from: /        this\.flowLogs = new VpcFlowLogs\([\s\S]*?\n        \}, parent\);\n/, to: "" },
+            { file: "infra/aws/aws-platform.ts", from: "        flowLogGroup: network.flowLogs.logGroup.name,\n", to: "" },
+        ],
+        policy: "require-vpc-flow-logs",
+        control: "AWS FSBP EC2.6",
+    },
+    {
+        what: "subnets assigning public IPs",
+        edits: [{ file: "infra/aws/network.ts", from: "mapPublicIpOnLaunch: false", to: "mapPublicIpOnLaunch: true" }],
+        policy: "disallow-subnet-public-ip",
+        control: "AWS FSBP EC2.15",
+    },
+    {
+        what: "key rotation turned off",
+        edits: [{ file: "infra/aws/kms-keys.ts", from: "enableKeyRotation: true", to: "enableKeyRotation: false" }],
+        policy: "require-kms-key-rotation",
+        control: "AWS FSBP KMS.4",
+    },
+    {
+        what: "the default security group left to AWS",
+        edits: [{ file: "infra/aws/network.ts", from: /        new aws\.ec2\.DefaultSecurityGroup\(.*\n/, to: "" }],
+        policy: "restrict-default-security-group",
+        control: "AWS FSBP EC2.2",
+    },
+    {
+        what: "log retention dropped",
+        edits: [{ file: "infra/aws/log-group.ts", from: "        retentionInDays: args.retentionInDays,\n", to: "" }],
+        policy: "require-log-group-retention",
+        control: "AWS FSBP CloudWatch.16",
+    },
+];
+
+/** A copy of the project sharing this checkout's node_modules. */
+function copyProject(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutant-"));
+    fs.cpSync(ROOT, dir, { recursive: true, filter: (source) => !/[/\\](node_modules|\.git)$/.test(source) });
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    return dir;
+}
+
+function apply(root: string, mutation: Mutation): void {
+    for (const edit of mutation.edits) {
+        const file = path.join(root, edit.file);
+        const text = fs.readFileSync(file, "utf8");
+        const edited = text.replace(edit.from, edit.to);
+        assert.notEqual(edited, text, `${mutation.what}: ${edit.file} no longer contains ${String(edit.from)}`);
+        fs.writeFileSync(file, edited);
+    }
+}
+
+const results = new Map<string, CliResult>();
+
+before(async () => {
+    // Two at a time: each run starts a policy pack.
+    const queue = [...MUTATIONS];
+    const worker = async () => {
+        for (let mutation = queue.shift(); mutation; mutation = queue.shift()) {
+            const root = copyProject();
+            apply(root, mutation);
+            results.set(mutation.what, await runCheckCli(["--stack", "dev"], { root }));
+            fs.rmSync(root, { recursive: true, force: true });
+        }
+    };
+    await Promise.all([worker(), worker()]);
+});
+
+describe("check on a weakened program", () => {
+    for (const mutation of MUTATIONS) {
+        it(`exits 1 naming ${mutation.policy} when ${mutation.what}`, () => {
+            const result = results.get(mutation.what)!;
+            assert.equal(result.code, 1, result.stderr);
+            assert.match(result.stdout, new RegExp(`MANDATORY  ${mutation.policy} `));
+            assert.ok(result.stdout.includes(mutation.control), `the violation names ${mutation.control}`);
+            assert.match(result.stdout, /FAILED: \d+ mandatory violation/);
+        });
+    }
+});

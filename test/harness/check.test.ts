@@ -1,0 +1,99 @@
+/** The check command's contract: flags, exit codes and messages. Each run is a real child process. */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import { derivedStackFile, ROOT, runCheckCli } from "./cli";
+
+describe("check: flags", () => {
+    it("prints usage for --help and exits 0", async () => {
+        const result = await runCheckCli(["--help"]);
+        assert.equal(result.code, 0);
+        assert.match(result.stdout, /usage: npm run check -- --stack <name>/);
+    });
+
+    const badFlags: [string[], RegExp][] = [
+        [[], /--stack is required/],
+        [["--stak", "dev"], /unknown argument "--stak"; allowed flags: --stack, --config-file, --format, --policy-pack-config, --help/],
+        [["--stack"], /--stack needs a value/],
+        [["--stack", "dev", "--stack", "prod"], /--stack is given twice/],
+        [["--stack", "dev", "--format", "xml"], /--format "xml" is not supported; use one of table, json/],
+        [["--stack", "../etc"], /--stack "..\/etc" is not a stack name/],
+        [["--stack", "dev", "extra"], /unknown argument "extra"/],
+    ];
+    for (const [args, message] of badFlags) {
+        it(`exits 2 for ${JSON.stringify(args)}`, async () => {
+            const result = await runCheckCli(args);
+            assert.equal(result.code, 2);
+            assert.match(result.stderr, message);
+            assert.match(result.stderr, /usage:/);
+            assert.equal(result.stdout, "");
+        });
+    }
+
+    it("exits 2 for a stack without a settings file", async () => {
+        const result = await runCheckCli(["--stack", "qa"]);
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /stacks\/Pulumi.qa.yaml does not exist/);
+    });
+
+    it("exits 2 for a policy pack config that is not JSON", async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ppc-")), "config.json");
+        fs.writeFileSync(file, "{ mandatory");
+        const result = await runCheckCli(["--stack", "dev", "--policy-pack-config", file]);
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /--policy-pack-config .*config.json/);
+    });
+});
+
+describe("check: bad stack settings exit 2 naming the key, before anything runs", () => {
+    const cases: [string, string, (text: string) => string, RegExp][] = [
+        ["a malformed CIDR", "dev", (t) => t.replace("vpcCidr: 10.10.0.0/16", "vpcCidr: 10.10.0/16"), /secure-platform:vpcCidr: "10.10.0\/16" is not an IPv4 CIDR/],
+        ["an unknown environment", "dev", (t) => t.replace("environment: dev", "environment: qa"), /secure-platform:environment: "qa" is not allowed; use one of dev, staging, prod/],
+        ["an unsupported Kubernetes version", "dev", (t) => t.replace("kubernetesVersion: \"1.35\"", "kubernetesVersion: \"1.27\""), /secure-platform:kubernetesVersion: "1.27" is not supported; use one of/],
+        ["a duplicate tenant", "dev", (t) => t.replace("- name: globex", "- name: acme"), /secure-platform:tenants: duplicate tenant name "acme"/],
+        ["0.0.0.0/0 in publicAccessCidrs", "dev", (t) => t.replace("- 198.51.100.0/24", "- 0.0.0.0/0"), /secure-platform:publicAccessCidrs: 0.0.0.0\/0 would open the Kubernetes API to the whole internet/],
+        ["a public endpoint in prod", "prod", (t) => t.replace("publicAccessCidrs: []", "publicAccessCidrs: [203.0.113.0/24]"), /secure-platform:publicAccessCidrs: prod keeps the Kubernetes API endpoint private/],
+        ["a misspelt key", "dev", (t) => t.replace("secure-platform:vpcCidr:", "secure-platform:vpcCidrs:"), /secure-platform:vpcCidrs: unknown setting; did you mean secure-platform:vpcCidr\?/],
+        ["malformed YAML", "dev", (t) => t.replace("config:", "config: ["), /is not valid YAML/],
+    ];
+    for (const [what, stack, edit, message] of cases) {
+        it(`rejects ${what}`, async () => {
+            const file = derivedStackFile(stack, edit);
+            const result = await runCheckCli(["--stack", stack, "--config-file", file, "--format", "json"]);
+            assert.equal(result.code, 2, result.stderr);
+            assert.match(result.stderr, message);
+            assert.match(result.stderr, new RegExp(path.basename(file).replace(/\./g, "\\.")), "the file is named");
+            assert.equal(result.stdout, "", "nothing is rendered");
+            assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+        });
+    }
+
+    it("resolves --config-file against the folder the user ran npm from", async () => {
+        const file = derivedStackFile("dev", (t) => t.replace("environment: dev", "environment: qa"));
+        const result = await runCheckCli(["--stack", "dev", "--config-file", path.basename(file)], { cwd: path.dirname(file) });
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /"qa" is not allowed/);
+    });
+});
+
+describe("check: the program itself refuses bad settings", () => {
+    it("fails before registering any resource but the root stack, with the same message", async () => {
+        // Bypass the pre-check: render the program directly with a bad value.
+        const { renderProgram } = await import("./program");
+        const { loadStackSettings } = await import("./stack-file");
+        const settings = loadStackSettings(path.join(ROOT, "stacks", "Pulumi.dev.yaml"), "secure-platform");
+        const registered: string[] = [];
+        await assert.rejects(renderProgram({
+            program: path.join(ROOT, "infra"),
+            project: "secure-platform",
+            stack: "dev",
+            config: { ...settings.config, "secure-platform:vpcCidr": "10.0.0.0/8" },
+            secretKeys: [],
+            mockEnvironment: { region: "eu-west-1", accountId: "111122223333" },
+            onRegister: (urn) => registered.push(urn),
+        }), /secure-platform:vpcCidr: \/8 is larger than AWS allows/);
+        assert.deepEqual(registered, ["urn:pulumi:dev::secure-platform::pulumi:pulumi:Stack::secure-platform-dev"]);
+    });
+});

@@ -1,0 +1,44 @@
+/** Runs the check command as a user does, in a child process (mocks and the SDK are process-wide). */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface CliResult {
+    readonly code: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** `npm run check -- <args>` from `root` (default: this checkout), with `cwd` as the user's folder. */
+export function runCheckCli(args: readonly string[], options: { root?: string; cwd?: string } = {}): Promise<CliResult> {
+    const root = options.root ?? ROOT;
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "test", "harness", "check.ts"), ...args], {
+            cwd: root,
+            env: { ...process.env, INIT_CWD: options.cwd ?? root },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+}
+
+/** A stack settings file derived from a committed one by replacing text; returns its path. */
+export function derivedStackFile(stack: string, edit: (text: string) => string): string {
+    const text = fs.readFileSync(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8");
+    const edited = edit(text);
+    if (edited === text) {
+        throw new Error(`the edit of Pulumi.${stack}.yaml changed nothing`);
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-"));
+    const file = path.join(dir, `Pulumi.${stack}.yaml`);
+    fs.writeFileSync(file, edited);
+    return file;
+}

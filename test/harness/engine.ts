@@ -1,0 +1,161 @@
+/**
+ * The offline engine: validates a stack's settings with the program's own parser, renders the real
+ * program under mocks, and runs the real policy pack over gRPC as the CLI does (Analyze for every
+ * resource with its inputs, then AnalyzeStack with every resource's outputs and dependencies).
+ */
+import * as path from "node:path";
+import { parseConfig } from "../../infra/config";
+import { ConfigError } from "../../infra/lib/errors";
+import { PolicyPackConfig, PolicyPackSession, Diagnostic, AnalyzedResource } from "./analyzer";
+import { DEFAULT_MOCK_ACCOUNT } from "./mocks";
+import { RecordedResource, renderProgram } from "./program";
+import { InputError, loadProject, loadStackSettings, stackFilePath } from "./stack-file";
+
+export interface CheckOptions {
+    /** Folder holding Pulumi.yaml. */
+    readonly root: string;
+    readonly stack: string;
+    /** Settings file to use instead of `<stackConfigDir>/Pulumi.<stack>.yaml`. */
+    readonly configFile?: string;
+    /** Values that replace or add to the file's settings (fully qualified keys). */
+    readonly configOverrides?: Readonly<Record<string, string>>;
+    /** As `--policy-pack-config`. */
+    readonly policyPackConfig?: PolicyPackConfig;
+    /** @default <root>/policies */
+    readonly packDir?: string;
+    /** Runs instead of the project's program (a fixture with hand-written resources). */
+    readonly program?: string;
+}
+
+export interface CheckResult {
+    readonly project: string;
+    readonly stack: string;
+    readonly settingsFile: string;
+    readonly resources: readonly RecordedResource[];
+    /** Every diagnostic, in the order the engine would show them (per resource, then the stack). */
+    readonly violations: readonly Diagnostic[];
+    readonly policyPack: { readonly name: string; readonly version: string; readonly policies: number; readonly launchMs: number };
+}
+
+/** A path relative to the working directory when it lies below it, absolute otherwise. */
+export function displayPath(file: string): string {
+    const relative = path.relative(process.cwd(), file);
+    return relative && !relative.startsWith("..") ? relative : file;
+}
+
+/** The resource providers a stack turned off with `pulumi:disable-default-providers`. */
+function disabledDefaultProviders(config: Readonly<Record<string, string>>): string[] {
+    const raw = config["pulumi:disable-default-providers"];
+    if (raw === undefined) {
+        return [];
+    }
+    try {
+        const parsed = JSON.parse(raw) as unknown;
+        if (Array.isArray(parsed) && parsed.every((p) => typeof p === "string")) {
+            return parsed;
+        }
+    } catch {
+        // reported below
+    }
+    throw new InputError(`pulumi:disable-default-providers must be a list of package names, got ${raw}`);
+}
+
+/** The engine refuses a resource that needs a default provider the stack turned off. */
+function checkDefaultProviders(resources: readonly RecordedResource[], disabled: readonly string[]): void {
+    for (const resource of resources) {
+        const pkg = resource.type.split(":")[0];
+        if (resource.custom && !resource.provider && pkg !== "pulumi" && (disabled.includes(pkg) || disabled.includes("*"))) {
+            throw new Error(`${resource.urn} would use the default ${pkg} provider, which this stack disables (pulumi:disable-default-providers); pass an explicit provider`);
+        }
+    }
+}
+
+function toAnalyzed(resource: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>, properties: "inputs" | "outputs"): AnalyzedResource {
+    const providerUrn = resource.provider?.split("::").slice(0, -1).join("::");
+    const provider = providerUrn ? byUrn.get(providerUrn) : undefined;
+    return {
+        urn: resource.urn,
+        type: resource.type,
+        name: resource.name,
+        properties: resource[properties],
+        parent: resource.parent,
+        protect: resource.protect,
+        ignoreChanges: resource.ignoreChanges,
+        deleteBeforeReplace: resource.deleteBeforeReplace,
+        additionalSecretOutputs: resource.additionalSecretOutputs,
+        aliases: resource.aliases,
+        dependencies: resource.dependencies,
+        propertyDependencies: resource.propertyDependencies,
+        ...(provider ? { provider: { urn: provider.urn, type: provider.type, name: provider.name, properties: provider.inputs } } : {}),
+    };
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+    const project = loadProject(options.root);
+    const settingsFile = options.configFile ? path.resolve(options.configFile) : stackFilePath(project, options.stack);
+    const settings = loadStackSettings(settingsFile, project.name);
+    const config = { ...settings.config, ...options.configOverrides };
+
+    // The program's own validation, before anything loads: a bad setting never reaches the engine.
+    try {
+        parseConfig(config, { stack: options.stack, project: project.name });
+    } catch (error) {
+        throw ConfigError.isInstance(error) ? error.withSource(displayPath(settingsFile)) : error;
+    }
+    const disabled = disabledDefaultProviders(config);
+
+    const packDir = options.packDir ?? path.join(options.root, "policies");
+    const sessionPromise = PolicyPackSession.launch({
+        packDir,
+        project: project.name,
+        stack: options.stack,
+        config,
+        secretKeys: settings.secretKeys,
+    });
+    // Start the pack first: it loads while the program renders.
+    sessionPromise.catch(() => undefined);
+    let rendered;
+    try {
+        rendered = await renderProgram({
+            program: options.program ?? project.main,
+            project: project.name,
+            stack: options.stack,
+            config,
+            secretKeys: settings.secretKeys,
+            mockEnvironment: {
+                region: config["aws:region"] ?? "us-east-1",
+                accountId: config[`${project.name}:awsAccountId`] ?? DEFAULT_MOCK_ACCOUNT,
+            },
+        });
+        checkDefaultProviders(rendered.resources, disabled);
+    } catch (error) {
+        void sessionPromise.then((s) => s.close(), () => undefined);
+        throw error;
+    }
+
+    const session = await sessionPromise;
+    try {
+        await session.configure(options.policyPackConfig);
+        const byUrn = new Map(rendered.resources.map((r) => [r.urn, r]));
+        const perResource = await Promise.all(rendered.resources.map(async (resource) =>
+            (await session.analyze(toAnalyzed(resource, byUrn, "inputs"))).map((d) => ({ ...d, urn: resource.urn }))));
+        const stackUrn = rendered.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
+        const stackDiagnostics = (await session.analyzeStack(rendered.resources.map((r) => toAnalyzed(r, byUrn, "outputs"))))
+            .map((d) => ({ ...d, urn: d.urn && byUrn.has(d.urn) ? d.urn : stackUrn }));
+        return {
+            project: project.name,
+            stack: options.stack,
+            settingsFile,
+            resources: rendered.resources,
+            violations: [...perResource.flat(), ...stackDiagnostics],
+            policyPack: {
+                name: session.analyzerInfo.name,
+                version: session.analyzerInfo.version,
+                policies: session.analyzerInfo.policies.length,
+                launchMs: session.launchMs,
+            },
+        };
+    } finally {
+        session.close();
+    }
+}

@@ -1,0 +1,159 @@
+/**
+ * Provider stand-ins for the offline engine: every resource gets the outputs its provider would
+ * report (ids in AWS's formats, ARNs in the right partition, account and region), and every invoke
+ * the program makes is answered. Ids are derived from the resource's type and name, so two renders of
+ * a stack are identical. An invoke with no answer fails loudly instead of returning something vague.
+ */
+import { createHash } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+
+export interface MockEnvironment {
+    readonly region: string;
+    readonly accountId: string;
+}
+
+/** The account used when the stack does not pin one (`secure-platform:awsAccountId`). */
+export const DEFAULT_MOCK_ACCOUNT = "123456789012";
+
+export function partitionOf(region: string): { partition: string; dnsSuffix: string } {
+    if (region.startsWith("cn-")) {
+        return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
+    }
+    if (region.startsWith("us-gov-")) {
+        return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com" };
+    }
+    return { partition: "aws", dnsSuffix: "amazonaws.com" };
+}
+
+function hex(seed: string, length: number): string {
+    return createHash("sha256").update(seed).digest("hex").slice(0, length);
+}
+
+function uuid(seed: string): string {
+    const h = hex(seed, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** EC2 resources: id prefix and the ARN resource type. */
+const EC2_IDS: Readonly<Record<string, readonly [prefix: string, arnType: string]>> = {
+    "aws:ec2/vpc:Vpc": ["vpc", "vpc"],
+    "aws:ec2/subnet:Subnet": ["subnet", "subnet"],
+    "aws:ec2/internetGateway:InternetGateway": ["igw", "internet-gateway"],
+    "aws:ec2/natGateway:NatGateway": ["nat", "natgateway"],
+    "aws:ec2/eip:Eip": ["eipalloc", "elastic-ip"],
+    "aws:ec2/routeTable:RouteTable": ["rtb", "route-table"],
+    "aws:ec2/networkAcl:NetworkAcl": ["acl", "network-acl"],
+    "aws:ec2/securityGroup:SecurityGroup": ["sg", "security-group"],
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ["vpce", "vpc-endpoint"],
+    "aws:ec2/flowLog:FlowLog": ["fl", "vpc-flow-log"],
+    "aws:ec2/launchTemplate:LaunchTemplate": ["lt", "launch-template"],
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": ["rtbassoc", "route-table-association"],
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["sgr", "security-group-rule"],
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["sgr", "security-group-rule"],
+};
+
+export class PlatformMocks implements pulumi.runtime.Mocks {
+    private readonly partition: string;
+    private readonly dnsSuffix: string;
+
+    constructor(private readonly env: MockEnvironment) {
+        ({ partition: this.partition, dnsSuffix: this.dnsSuffix } = partitionOf(env.region));
+    }
+
+    private arn(service: string, resource: string, regional = true): string {
+        return `arn:${this.partition}:${service}:${regional ? this.env.region : ""}:${this.env.accountId}:${resource}`;
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+        const inputs = args.inputs as Record<string, unknown>;
+        const seed = `${args.type}::${args.name}`;
+        const { id, outputs } = this.outputsFor(args.type, args.name, inputs, seed);
+        return { id, state: { ...inputs, ...outputs, id } };
+    }
+
+    private outputsFor(type: string, name: string, inputs: Record<string, unknown>, seed: string): { id: string; outputs: Record<string, unknown> } {
+        if (type.startsWith("pulumi:providers:")) {
+            return { id: uuid(seed), outputs: {} };
+        }
+        const ec2 = EC2_IDS[type];
+        if (ec2) {
+            const id = `${ec2[0]}-0${hex(seed, 16)}`;
+            const outputs: Record<string, unknown> = { arn: this.arn("ec2", `${ec2[1]}/${id}`), ownerId: this.env.accountId };
+            if (type === "aws:ec2/vpc:Vpc") {
+                Object.assign(outputs, {
+                    defaultNetworkAclId: `acl-0${hex(`${seed}:acl`, 16)}`,
+                    defaultRouteTableId: `rtb-0${hex(`${seed}:rtb`, 16)}`,
+                    mainRouteTableId: `rtb-0${hex(`${seed}:rtb`, 16)}`,
+                    defaultSecurityGroupId: `sg-0${hex(`${seed}:sg`, 16)}`,
+                });
+            } else if (type === "aws:ec2/eip:Eip") {
+                Object.assign(outputs, { allocationId: id, publicIp: this.publicIp(seed) });
+            } else if (type === "aws:ec2/natGateway:NatGateway") {
+                Object.assign(outputs, { publicIp: this.publicIp(seed), privateIp: "10.0.0.10" });
+            } else if (type === "aws:ec2/launchTemplate:LaunchTemplate") {
+                Object.assign(outputs, { latestVersion: 1, defaultVersion: 1 });
+            }
+            return { id, outputs };
+        }
+        switch (type) {
+            case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": {
+                const id = `sg-0${hex(seed, 16)}`;
+                return { id, outputs: { arn: this.arn("ec2", `security-group/${id}`), ownerId: this.env.accountId } };
+            }
+            case "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl":
+                return { id: String(inputs.defaultNetworkAclId), outputs: { arn: this.arn("ec2", `network-acl/${String(inputs.defaultNetworkAclId)}`) } };
+            case "aws:ec2/defaultRouteTable:DefaultRouteTable":
+                return { id: String(inputs.defaultRouteTableId), outputs: { arn: this.arn("ec2", `route-table/${String(inputs.defaultRouteTableId)}`) } };
+            case "aws:ec2/route:Route":
+                return { id: `r-${String(inputs.routeTableId)}${hex(seed, 8)}`, outputs: { state: "active", origin: "CreateRoute" } };
+            case "aws:kms/key:Key": {
+                const id = uuid(seed);
+                return { id, outputs: { keyId: id, arn: this.arn("kms", `key/${id}`) } };
+            }
+            case "aws:kms/alias:Alias":
+                return { id: String(inputs.name), outputs: { arn: this.arn("kms", String(inputs.name)), targetKeyArn: this.arn("kms", `key/${String(inputs.targetKeyId)}`) } };
+            case "aws:cloudwatch/logGroup:LogGroup": {
+                const logGroupName = String(inputs.name ?? `${name}-${hex(seed, 7)}`);
+                return { id: logGroupName, outputs: { name: logGroupName, arn: this.arn("logs", `log-group:${logGroupName}`) } };
+            }
+            case "aws:iam/role:Role": {
+                const roleName = String(inputs.name ?? `${name}-${hex(seed, 7)}`);
+                return { id: roleName, outputs: { name: roleName, arn: this.arn("iam", `role/${roleName}`, false), uniqueId: `AROA${hex(seed, 17).toUpperCase()}` } };
+            }
+            case "aws:iam/rolePolicy:RolePolicy": {
+                const policyName = String(inputs.name ?? `${name}-${hex(seed, 7)}`);
+                return { id: `${String(inputs.role)}:${policyName}`, outputs: { name: policyName } };
+            }
+            default: {
+                const id = `${name}-${hex(seed, 8)}`;
+                const [pkg, module] = type.split(":");
+                const service = module?.split("/")[0] ?? "unknown";
+                return { id, outputs: pkg === "aws" ? { arn: this.arn(service, `${service}/${id}`) } : {} };
+            }
+        }
+    }
+
+    private publicIp(seed: string): string {
+        const h = createHash("sha256").update(seed).digest();
+        // 203.0.113.0/24 is documentation space: looks real, reaches nothing.
+        return `203.0.113.${h[0] % 254 + 1}`;
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return {
+                    id: this.env.accountId,
+                    accountId: this.env.accountId,
+                    arn: `arn:${this.partition}:sts::${this.env.accountId}:assumed-role/platform-deployer/offline-check`,
+                    userId: `AROA${hex("caller", 17).toUpperCase()}:offline-check`,
+                };
+            case "aws:index/getPartition:getPartition":
+                return { id: this.partition, partition: this.partition, dnsSuffix: this.dnsSuffix, reverseDnsPrefix: this.dnsSuffix.split(".").reverse().join(".") };
+            case "aws:index/getRegion:getRegion":
+                return { id: this.env.region, name: this.env.region, region: this.env.region, endpoint: `ec2.${this.env.region}.${this.dnsSuffix}`, description: this.env.region };
+            default:
+                throw new Error(`the offline engine has no answer for invoke ${args.token}; add one to test/harness/mocks.ts`);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+/**
+ * Runs the real Pulumi program in this process under `pulumi.runtime.setMocks`, inside a root Stack
+ * resource as the CLI's language host does, and records every registration with what the mock
+ * monitor forgets: parent, dependencies, provider reference and resource options.
+ *
+ * The SDK reads its configuration when it loads, so this module loads it only after PULUMI_CONFIG is
+ * set. Mocks are process-wide: render one program per process.
+ */
+import type * as grpc from "@grpc/grpc-js";
+import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import { DEFAULT_MOCK_ACCOUNT, MockEnvironment, PlatformMocks } from "./mocks";
+import { downgradeResourceReferences, WireValue } from "./wire";
+
+export interface RecordedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly parent?: string;
+    readonly custom: boolean;
+    readonly id?: string;
+    /** Provider reference `<provider urn>::<provider id>`; absent for a default provider. */
+    readonly provider?: string;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    readonly deleteBeforeReplace?: boolean;
+    readonly ignoreChanges: readonly string[];
+    readonly additionalSecretOutputs: readonly string[];
+    readonly aliases: readonly string[];
+    readonly dependencies: readonly string[];
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+    /** Inputs in wire form (secrets tagged), resource references replaced by ids as a provider sees them. */
+    readonly inputs: Record<string, WireValue>;
+    /** Outputs in wire form: the mock provider's state, or a component's registered outputs. */
+    outputs: Record<string, WireValue>;
+}
+
+export interface RenderOptions {
+    /**
+     * Folder or file of the program, as `main` in Pulumi.yaml, or a function that declares resources
+     * (component tests).
+     */
+    readonly program: string | (() => unknown);
+    readonly project: string;
+    readonly stack: string;
+    readonly organization?: string;
+    /** Fully qualified config keys → values, as the CLI passes them. */
+    readonly config: Readonly<Record<string, string>>;
+    readonly secretKeys: readonly string[];
+    readonly mockEnvironment: MockEnvironment;
+    /** Called with each URN as it is registered (also when the program then fails). */
+    readonly onRegister?: (urn: string) => void;
+}
+
+export interface RenderResult {
+    /** In registration order. */
+    readonly resources: readonly RecordedResource[];
+    readonly outputs: Record<string, unknown>;
+}
+
+type Callback<T> = (error: grpc.ServiceError | null, response?: T) => void;
+
+let rendered = false;
+
+export async function renderProgram(options: RenderOptions): Promise<RenderResult> {
+    if (rendered) {
+        throw new Error("renderProgram runs once per process: Pulumi mocks are process-wide");
+    }
+    rendered = true;
+
+    process.env.PULUMI_CONFIG = JSON.stringify(options.config);
+    process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(options.secretKeys);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): MonitorLike; waitForRPCs(): Promise<void> };
+
+    pulumi.runtime.setAllConfig({ ...options.config }, [...options.secretKeys]);
+    await pulumi.runtime.setMocks(new PlatformMocks(options.mockEnvironment), options.project, options.stack, false, options.organization);
+    const monitor = settings.getMonitor();
+    monitor.newUrn = (parent, type, name) => engineUrn(options.stack, options.project, parent, type, name);
+    const resources: RecordedResource[] = [];
+    const byUrn = new Map<string, RecordedResource>();
+    recordRegistrations(monitor, (resource) => {
+        resources.push(resource);
+        byUrn.set(resource.urn, resource);
+        options.onRegister?.(resource.urn);
+    }, byUrn);
+
+    const failures: unknown[] = [];
+    const onFailure = (error: unknown) => failures.push(error);
+    process.on("unhandledRejection", onFailure);
+    process.on("uncaughtException", onFailure);
+    try {
+        const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+            // A program error is caught here rather than left to the root stack, whose outputs would
+            // reject it again on promises nobody awaits.
+            try {
+                if (typeof options.program === "function") {
+                    return await options.program();
+                }
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const exported = require(options.program);
+                return await (typeof exported === "function" ? exported() : exported);
+            } catch (error) {
+                failures.push(error);
+                return {};
+            }
+        });
+        await settings.waitForRPCs();
+        if (failures.length > 0) {
+            throw failures[0];
+        }
+        return { resources, outputs: (outputs ?? {}) as Record<string, unknown> };
+    } finally {
+        process.off("unhandledRejection", onFailure);
+        process.off("uncaughtException", onFailure);
+    }
+}
+
+/**
+ * URNs as the engine builds them: a child's type is qualified by its parent's whole type chain, except
+ * under the root stack (the mock monitor only prefixes the parent's last type, stack included).
+ */
+export function engineUrn(stack: string, project: string, parent: string | undefined, type: string, name: string): string {
+    let qualified = type;
+    if (parent) {
+        const parentType = parent.split("::")[2];
+        if (parentType !== "pulumi:pulumi:Stack") {
+            qualified = `${parentType}$${type}`;
+        }
+    }
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+interface MonitorLike {
+    newUrn(parent: string | undefined, type: string, name: string): string;
+    registerResource(req: resproto.RegisterResourceRequest, callback: Callback<resproto.RegisterResourceResponse>): unknown;
+    registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback<unknown>): unknown;
+}
+
+/** The mock monitor drops parent, dependencies and options; wrap it to keep them. */
+function recordRegistrations(monitor: MonitorLike, record: (r: RecordedResource) => void, byUrn: Map<string, RecordedResource>): void {
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) => register(req, (error, response) => {
+        if (!error && response) {
+            record(fromRegistration(req, response));
+        }
+        callback(error, response);
+    });
+
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, callback) => {
+        const recorded = byUrn.get(req.getUrn());
+        if (recorded) {
+            recorded.outputs = (req.getOutputs()?.toJavaScript() ?? {}) as Record<string, WireValue>;
+        }
+        return registerOutputs(req, callback);
+    };
+}
+
+function fromRegistration(req: resproto.RegisterResourceRequest, response: resproto.RegisterResourceResponse): RecordedResource {
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, key) => {
+        propertyDependencies[key] = deps.getUrnsList();
+    });
+    const custom = req.getCustom();
+    const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, WireValue>;
+    return {
+        urn: response.getUrn(),
+        type: req.getType(),
+        name: req.getName(),
+        ...(req.getParent() ? { parent: req.getParent() } : {}),
+        custom,
+        ...(custom && response.getId() ? { id: response.getId() } : {}),
+        ...(req.getProvider() ? { provider: req.getProvider() } : {}),
+        protect: req.getProtect() === true,
+        retainOnDelete: req.getRetainondelete() === true,
+        ...(req.getDeletebeforereplacedefined() ? { deleteBeforeReplace: req.getDeletebeforereplace() } : {}),
+        ignoreChanges: req.getIgnorechangesList(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        aliases: req.getAliasesList().filter((a) => a.hasUrn()).map((a) => a.getUrn()),
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        inputs: (custom ? downgradeResourceReferences(inputs) : inputs) as Record<string, WireValue>,
+        outputs: downgradeResourceReferences(response.getObject()?.toJavaScript() ?? {}) as Record<string, WireValue>,
+    };
+}
+
+/** Renders components declared by `build` (component tests), in a `test` stack of the project. */
+export function renderComponents(build: () => unknown, environment: Partial<MockEnvironment> = {}): Promise<RenderResult> {
+    return renderProgram({
+        program: build,
+        project: "secure-platform",
+        stack: "test",
+        config: {},
+        secretKeys: [],
+        mockEnvironment: { region: environment.region ?? "eu-west-1", accountId: environment.accountId ?? DEFAULT_MOCK_ACCOUNT },
+    });
+}

@@ -1,0 +1,116 @@
+/**
+ * Every committed stack renders through the check command (a child process per stack, as a user runs
+ * it) with zero violations, and deploys what the design promises.
+ */
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import { runCheckCli } from "../harness/cli";
+
+interface JsonResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent: string | null;
+    custom: boolean;
+    protect: boolean;
+    dependencies: string[];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    inputs: Record<string, any>;
+}
+
+interface JsonReport {
+    stack: string;
+    resources: JsonResource[];
+    violations: { policy: string; enforcementLevel: string; urn: string; message: string }[];
+}
+
+const STACKS = ["dev", "staging", "prod"] as const;
+const reports = new Map<string, { code: number | null; report: JsonReport; stderr: string }>();
+
+before(async () => {
+    await Promise.all(STACKS.map(async (stack) => {
+        const result = await runCheckCli(["--stack", stack, "--format", "json"]);
+        let report: JsonReport;
+        try {
+            report = JSON.parse(result.stdout) as JsonReport;
+        } catch {
+            throw new Error(`${stack}: no JSON on stdout (exit ${result.code}):\n${result.stderr}`);
+        }
+        reports.set(stack, { code: result.code, report, stderr: result.stderr });
+    }));
+});
+
+const ofType = (report: JsonReport, type: string) => report.resources.filter((r) => r.type === type);
+
+for (const stack of STACKS) {
+    describe(`stack ${stack}`, () => {
+        it("exits 0 with no violation at all", () => {
+            const { code, report, stderr } = reports.get(stack)!;
+            assert.deepEqual(report.violations, [], stderr);
+            assert.equal(code, 0);
+            assert.equal(report.stack, stack);
+        });
+
+        it("reports every resource with its type, parent, options, dependencies and inputs", () => {
+            const { report } = reports.get(stack)!;
+            for (const r of report.resources) {
+                assert.deepEqual(Object.keys(r), ["urn", "type", "name", "parent", "custom", "protect", "dependencies", "inputs"]);
+            }
+            assert.equal(report.resources[0].type, "pulumi:pulumi:Stack");
+            assert.ok(report.resources.slice(1).every((r) => r.parent !== null), "everything hangs under the stack");
+        });
+
+        it("contains the VPC, three tiers of subnets per zone, NACLs, endpoints, flow logs and keys", () => {
+            const { report } = reports.get(stack)!;
+            const zones = stack === "dev" ? 2 : 3;
+            assert.equal(ofType(report, "aws:ec2/vpc:Vpc").length, 1);
+            const subnets = ofType(report, "aws:ec2/subnet:Subnet");
+            for (const tier of ["dmz", "app", "data"]) {
+                assert.equal(subnets.filter((s) => s.inputs.tags.Tier === tier).length, zones, tier);
+            }
+            assert.deepEqual(ofType(report, "aws:ec2/networkAcl:NetworkAcl").map((a) => a.inputs.tags.Tier).sort(), ["app", "data", "dmz"]);
+            const endpoints = ofType(report, "aws:ec2/vpcEndpoint:VpcEndpoint");
+            assert.ok(endpoints.some((e) => e.inputs.vpcEndpointType === "Gateway" && e.inputs.serviceName.endsWith(".s3")));
+            assert.ok(endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface").length >= 8);
+            const [flowLog] = ofType(report, "aws:ec2/flowLog:FlowLog");
+            assert.equal(flowLog.inputs.trafficType, "ALL");
+            const keys = ofType(report, "aws:kms/key:Key");
+            assert.equal(keys.length, 5);
+            assert.ok(keys.every((k) => k.inputs.enableKeyRotation === true));
+        });
+
+        it(stack === "prod" ? "protects keys and audit logs from pulumi destroy" : "leaves keys unprotected so the environment can be torn down", () => {
+            const { report } = reports.get(stack)!;
+            const stateful = [...ofType(report, "aws:kms/key:Key"), ...ofType(report, "aws:cloudwatch/logGroup:LogGroup")];
+            assert.ok(stateful.length >= 6);
+            assert.ok(stateful.every((r) => r.protect === (stack === "prod")));
+        });
+
+        it("tags nothing with a name that depends on list positions", () => {
+            const { report } = reports.get(stack)!;
+            assert.ok(report.resources.every((r) => !/-\d+$/.test(r.name)), "names follow zones and purposes, not indexes");
+        });
+    });
+}
+
+describe("stack prod", () => {
+    it("guards against deploying into another account", () => {
+        const { report } = reports.get("prod")!;
+        const [provider] = ofType(report, "pulumi:providers:aws");
+        // Provider inputs travel JSON-encoded, as the SDK sends them.
+        assert.deepEqual(JSON.parse(provider.inputs.allowedAccountIds), ["777788889999"]);
+        assert.equal(provider.inputs.region, "eu-west-1");
+        assert.equal(JSON.parse(provider.inputs.defaultTags).tags.Environment, "prod");
+    });
+});
+
+describe("table format", () => {
+    it("summarises the stack for a reader", async () => {
+        const result = await runCheckCli(["--stack", "dev"]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /^Stack dev \(secure-platform\)/);
+        assert.match(result.stdout, /aws:ec2\/subnet:Subnet\s+6\n/);
+        assert.match(result.stdout, /Policy pack secure-platform@\d+\.\d+\.\d+: \d+ policies/);
+        assert.match(result.stdout, /PASSED: no mandatory violations, 0 advisory\.$/m);
+    });
+});
