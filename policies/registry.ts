@@ -4,6 +4,7 @@
  */
 import disallowNaclAdminPortsFromInternet from "./aws/ec2/disallow-nacl-admin-ports-from-internet";
 import disallowSubnetPublicIp from "./aws/ec2/disallow-subnet-public-ip";
+import requireLogGroupEncryption from "./aws/cloudwatch/require-log-group-encryption";
 import requireLogGroupRetention from "./aws/cloudwatch/require-log-group-retention";
 import disallowPublicKeyPolicy from "./aws/kms/disallow-public-kms-key-policy";
 import requireKeyRotation from "./aws/kms/require-kms-key-rotation";
@@ -28,6 +29,7 @@ export function buildRegistry(rules: readonly Rule[]): readonly Rule[] {
 
 export const RULES: readonly Rule[] = buildRegistry([
     // aws/cloudwatch
+    requireLogGroupEncryption,
     requireLogGroupRetention,
     // aws/ec2
     disallowNaclAdminPortsFromInternet,

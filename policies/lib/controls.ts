@@ -10,6 +10,12 @@ export const FRAMEWORKS = {
         version: "1.0.0",
         reference: "https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html",
     },
+    awsConfig: {
+        name: "AWS Config managed rules",
+        short: "AWS Config",
+        version: "managed rules",
+        reference: "https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html",
+    },
 } as const;
 
 export type FrameworkKey = keyof typeof FRAMEWORKS;
@@ -33,7 +39,13 @@ function fsbp(id: string, title: string): Control {
     };
 }
 
+/** AWS Config documents each managed rule on a page named after its identifier. */
+function awsConfig(id: string, title: string): Control {
+    return { framework: "awsConfig", id, title, url: `https://docs.aws.amazon.com/config/latest/developerguide/${id}.html` };
+}
+
 export const CONTROLS = {
+    "AWS Config cloudwatch-log-group-encrypted": awsConfig("cloudwatch-log-group-encrypted", "Checks if Amazon CloudWatch Log Groups are encrypted with any AWS KMS key or a specified AWS KMS key Id"),
     "FSBP CloudWatch.16": fsbp("CloudWatch.16", "CloudWatch log groups should be retained for a specified time period"),
     "FSBP EC2.2": fsbp("EC2.2", "VPC default security groups should not allow inbound or outbound traffic"),
     "FSBP EC2.6": fsbp("EC2.6", "VPC flow logging should be enabled in all VPCs"),

@@ -50,6 +50,12 @@ const MUTATIONS: readonly Mutation[] = [
         policy: "require-log-group-retention",
         control: "AWS FSBP CloudWatch.16",
     },
+    {
+        what: "log encryption dropped",
+        edits: [{ file: "infra/aws/log-group.ts", from: "        kmsKeyId: args.kmsKeyArn,\n", to: "" }],
+        policy: "require-log-group-encryption",
+        control: "AWS Config cloudwatch-log-group-encrypted",
+    },
 ];
 
 /** A copy of the project sharing this checkout's node_modules. */
