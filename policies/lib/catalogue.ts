@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * docs/policies.md, generated from the rule metadata: `npm run docs` writes it, a test fails when it is
  * out of date. Each rule's file is named after the rule, so the catalogue links to its source.

@@ -6,6 +6,8 @@
  */
 import type {
     EnforcementLevel,
+    JsonValue,
+    PolicyConfigJSONSchema,
     PolicyResource,
     PolicyResourceOptions,
     ReportViolation,
@@ -14,8 +16,7 @@ import type {
     Severity,
     StackValidationArgs,
     StackValidationPolicy,
-} from "@pulumi/policy";
-import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+} from "./policy-api";
 import { ControlKey, controlLabel, CONTROLS, FRAMEWORKS } from "./controls";
 
 export interface RuleMetadata {
@@ -31,7 +32,7 @@ export interface RuleMetadata {
     /** @default "mandatory" */
     readonly enforcementLevel?: EnforcementLevel;
     /** Settings a team may legitimately tune, with their defaults. */
-    readonly config?: Readonly<Record<string, PolicyConfigJSONSchema & { readonly default: unknown }>>;
+    readonly config?: Readonly<Record<string, PolicyConfigJSONSchema & { readonly default: JsonValue }>>;
 }
 
 export interface ResourceContext<C> {

@@ -3,7 +3,7 @@
  * preview, unknown: touching an unknown value throws inside the policy SDK, which reports the rule as
  * unable to run during preview. Helpers here never read more than the rule asks for.
  */
-import type { PolicyResource } from "@pulumi/policy";
+import type { PolicyResource } from "./policy-api";
 import type { Props } from "./rule";
 
 /** The list at `value`, or an empty list when it is missing. */

@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { unknownCheckingProxy, UnknownValueError, type PolicyResource } from "@pulumi/policy";
+import { unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
+import type { PolicyResource } from "../../policies/lib/policy-api";
 import type { Rule } from "../../policies/lib/rule";
 import type { CaseResource, PolicyCase, RuleCases } from "./policy-cases";
 
@@ -33,11 +34,9 @@ function policyResources(resources: readonly CaseResource[]): PolicyResource[] {
             urn: r.urn,
             name: r.name,
             props,
-            opts: { protect: r.protect ?? false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+            opts: { protect: r.protect ?? false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
             dependencies: [],
             propertyDependencies: {},
-            isType: () => false,
-            asType: () => undefined,
         };
         byUrn.set(r.urn, policyResource);
         return policyResource;
@@ -59,9 +58,6 @@ function policyResources(resources: readonly CaseResource[]): PolicyResource[] {
 export async function runRule(rule: Rule, testCase: PolicyCase): Promise<UnitOutcome> {
     const violations: { urn?: string; message: string }[] = [];
     const config = ruleConfig(rule, testCase);
-    const notApplicable = (reason?: string): never => {
-        throw new Error(`notApplicable(${reason ?? ""}) is not expected from our rules`);
-    };
     try {
         if ("validateResource" in rule.policy && rule.policy.validateResource) {
             const validations = Array.isArray(rule.policy.validateResource) ? rule.policy.validateResource : [rule.policy.validateResource];
@@ -73,21 +69,16 @@ export async function runRule(rule: Rule, testCase: PolicyCase): Promise<UnitOut
                     }
                     await validate({
                         type: r.type, urn: r.urn, name: r.name, props: unknownCheckingProxy(r.props),
-                        opts: { protect: r.protect ?? false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, ...(r.parent ? { parent: r.parent } : {}) },
-                        stackTags: new Map(),
-                        isType: () => false, asType: () => undefined,
+                        opts: { protect: r.protect ?? false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], ...(r.parent ? { parent: r.parent } : {}) },
                         getConfig: <T>() => config as T,
-                        notApplicable,
-                    }, (message: string | object) => violations.push({ urn: r.urn, message: String(message) }));
+                    }, (message: string) => violations.push({ urn: r.urn, message }));
                 }
             }
         } else if ("validateStack" in rule.policy) {
             await rule.policy.validateStack({
                 resources: policyResources(testCase.resources),
-                stackTags: new Map(),
                 getConfig: <T>() => config as T,
-                notApplicable,
-            }, (message: string | object, urn?: string) => violations.push({ urn, message: String(message) }));
+            }, (message: string, urn?: string) => violations.push({ urn, message }));
         }
     } catch (error) {
         if (error instanceof UnknownValueError) {
