@@ -27,9 +27,9 @@ export function deployAwsPlatform(config: PlatformConfig) {
 
     const network = new Network("network", {
         context,
-        cidrBlock: config.vpcCidr,
-        availabilityZones: config.availabilityZones,
-        natGateways: config.natGateways,
+        cidrBlock: config.network.vpcCidr,
+        availabilityZones: config.network.availabilityZones,
+        natGateways: config.network.natGateways,
         flowLogs: {
             logGroupName: `/${namePath(config)}/vpc-flow-logs`,
             kmsKeyArn: keys.keys.logs.arn,

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { NatGatewayMode } from "../config";
+import type { NatGatewayMode } from "../settings/network";
 import { parseCidr } from "../lib/cidr";
 import { AwsContext } from "./aws-context";
 import { planNetworkAcls, planSubnets, Tier, TIERS, ZoneSubnets } from "./network-plan";

@@ -1,0 +1,46 @@
+/** Building and checking raw stack configuration in tests. */
+import assert from "node:assert/strict";
+import { parseConfig, PlatformConfig } from "../../infra/config";
+import { ConfigError } from "../../infra/lib/errors";
+
+export const P = "secure-platform";
+
+/** The smallest valid configuration of an environment, plus `extra` (unqualified keys get the project namespace). */
+export function minimal(environment: string, extra: Record<string, string> = {}): Record<string, string> {
+    const qualified = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.includes(":") ? k : `${P}:${k}`, v]));
+    return {
+        "aws:region": "eu-west-1",
+        [`${P}:environment`]: environment,
+        [`${P}:accessEntries`]: JSON.stringify([{ principalArn: "arn:aws:iam::111122223333:role/deployer", access: "cluster-admin" }]),
+        [`${P}:certificateArn`]: "arn:aws:acm:eu-west-1:111122223333:certificate/3f1c9a52-6f0e-4c1b-9d7e-2b5a8c4e1f07",
+        ...qualified,
+    };
+}
+
+export function parse(raw: Record<string, string>, stack = "test"): PlatformConfig {
+    return parseConfig(raw, { stack, project: P });
+}
+
+/** The problems reported for `raw`, which must be rejected. */
+export function problems(raw: Record<string, string>): string[] {
+    try {
+        parse(raw);
+    } catch (error) {
+        assert.ok(ConfigError.isInstance(error), `expected a ConfigError, got ${String(error)}`);
+        return [...error.problems];
+    }
+    assert.fail("the configuration was accepted");
+}
+
+/** `raw` is rejected with a problem for `key` (unqualified keys get the project namespace) matching `message`. */
+export function rejects(raw: Record<string, string>, key: string, message: RegExp): void {
+    const fullKey = key.includes(":") ? key : `${P}:${key}`;
+    const found = problems(raw);
+    assert.ok(found.some((p) => p.startsWith(`${fullKey}: `) && message.test(p)), `no problem for ${fullKey} matching ${message}:\n${found.join("\n")}`);
+}
+
+/** Drops a key from `raw`. */
+export function without(raw: Record<string, string>, key: string): Record<string, string> {
+    const { [key.includes(":") ? key : `${P}:${key}`]: _dropped, ...rest } = raw;
+    return rest;
+}
