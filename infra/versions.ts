@@ -17,3 +17,27 @@ export type KubernetesVersion = keyof typeof SUPPORTED_KUBERNETES_VERSIONS;
 
 /** The version new clusters get when `secure-platform:kubernetesVersion` is not set. */
 export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = "1.35";
+
+/** EKS managed add-ons the platform installs. */
+export const ADDON_NAMES = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent", "coredns", "aws-ebs-csi-driver", "snapshot-controller"] as const;
+export type AddonName = (typeof ADDON_NAMES)[number];
+
+/** Pinned add-on versions per Kubernetes version (`aws eks describe-addon-versions --kubernetes-version <v>`). */
+export const ADDON_VERSIONS: Readonly<Record<KubernetesVersion, Readonly<Record<AddonName, string>>>> = {
+    "1.34": {
+        "vpc-cni": "v1.20.4-eksbuild.1",
+        "kube-proxy": "v1.34.0-eksbuild.2",
+        "eks-pod-identity-agent": "v1.3.9-eksbuild.3",
+        coredns: "v1.12.3-eksbuild.1",
+        "aws-ebs-csi-driver": "v1.48.0-eksbuild.2",
+        "snapshot-controller": "v8.3.0-eksbuild.1",
+    },
+    "1.35": {
+        "vpc-cni": "v1.20.4-eksbuild.1",
+        "kube-proxy": "v1.35.0-eksbuild.2",
+        "eks-pod-identity-agent": "v1.3.9-eksbuild.3",
+        coredns: "v1.12.4-eksbuild.1",
+        "aws-ebs-csi-driver": "v1.48.0-eksbuild.2",
+        "snapshot-controller": "v8.3.0-eksbuild.1",
+    },
+};

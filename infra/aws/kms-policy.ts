@@ -56,6 +56,11 @@ export function accountRoot(context: ResolvedAwsContext): string {
     return `arn:${context.partition}:iam::${context.accountId}:root`;
 }
 
+/** The Auto Scaling service-linked role, which exists once an account has used Auto Scaling. */
+export function autoScalingServiceLinkedRole(context: ResolvedAwsContext): string {
+    return `arn:${context.partition}:iam::${context.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+}
+
 /**
  * The policy of the key for `purpose`. `keyUsers` are role ARNs allowed to use the key directly (e.g.
  * the EKS cluster role for the `cluster` key); they get use and grants for AWS resources, never admin.
@@ -77,6 +82,19 @@ export function keyPolicy(purpose: KeyPurpose, context: ResolvedAwsContext, keyU
             {
                 Sid: `GrantsThrough${capitalize(service)}`, Effect: "Allow", Principal: { AWS: root }, Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"], Resource: "*",
                 Condition: { StringEquals: via, Bool: { "kms:GrantIsForAWSResource": "true" } },
+            },
+        );
+    }
+
+    if (purpose === "ebs") {
+        // Managed node groups launch instances through Auto Scaling, whose service-linked role encrypts
+        // the nodes' volumes: it must be named in the key policy (its own IAM policy has no KMS rights).
+        const autoScaling = autoScalingServiceLinkedRole(context);
+        statements.push(
+            { Sid: "AutoScalingUse", Effect: "Allow", Principal: { AWS: autoScaling }, Action: [...KEY_USE_ACTIONS], Resource: "*" },
+            {
+                Sid: "AutoScalingGrants", Effect: "Allow", Principal: { AWS: autoScaling }, Action: ["kms:CreateGrant"], Resource: "*",
+                Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
             },
         );
     }

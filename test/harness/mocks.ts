@@ -124,6 +124,74 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 const policyName = String(inputs.name ?? `${name}-${hex(seed, 7)}`);
                 return { id: `${String(inputs.role)}:${policyName}`, outputs: { name: policyName } };
             }
+            case "aws:eks/cluster:Cluster": {
+                const clusterName = String(inputs.name ?? `${name}-${hex(seed, 7)}`);
+                return {
+                    id: clusterName,
+                    outputs: {
+                        name: clusterName,
+                        arn: this.arn("eks", `cluster/${clusterName}`),
+                        endpoint: `https://${hex(seed, 32).toUpperCase()}.gr7.${this.env.region}.eks.${this.dnsSuffix}`,
+                        certificateAuthority: { data: Buffer.from(`offline CA of ${clusterName}`).toString("base64") },
+                        status: "ACTIVE",
+                        platformVersion: "eks.1",
+                        vpcConfig: { ...(inputs.vpcConfig as object), clusterSecurityGroupId: `sg-0${hex(`${seed}:cluster-sg`, 16)}` },
+                    },
+                };
+            }
+            case "aws:eks/nodeGroup:NodeGroup": {
+                const nodeGroupName = String(inputs.nodeGroupName ?? `${name}-${hex(seed, 7)}`);
+                return {
+                    id: `${String(inputs.clusterName)}:${nodeGroupName}`,
+                    outputs: {
+                        nodeGroupName,
+                        arn: this.arn("eks", `nodegroup/${String(inputs.clusterName)}/${nodeGroupName}/${uuid(seed)}`),
+                        status: "ACTIVE",
+                        resources: [{ autoscalingGroups: [{ name: `eks-${nodeGroupName}-${uuid(seed)}` }], remoteAccessSecurityGroupId: "" }],
+                    },
+                };
+            }
+            case "aws:lb/loadBalancer:LoadBalancer": {
+                const lbName = String(inputs.name ?? `${name}-${hex(seed, 7)}`);
+                const arn = this.arn("elasticloadbalancing", `loadbalancer/app/${lbName}/${hex(seed, 16)}`);
+                return { id: arn, outputs: { arn, name: lbName, arnSuffix: arn.split(":loadbalancer/")[1], dnsName: `${lbName}-${hex(seed, 10)}.${this.env.region}.elb.${this.dnsSuffix}`, zoneId: "Z32O12XQLNTSW2" } };
+            }
+            case "aws:lb/targetGroup:TargetGroup": {
+                const tgName = String(inputs.name ?? `${name}-${hex(seed, 7)}`).slice(0, 32);
+                const arn = this.arn("elasticloadbalancing", `targetgroup/${tgName}/${hex(seed, 16)}`);
+                return { id: arn, outputs: { arn, name: tgName, arnSuffix: arn.split(":")[5] } };
+            }
+            case "aws:lb/listener:Listener": {
+                const arn = this.arn("elasticloadbalancing", `listener/app/${name}/${hex(seed, 16)}/${hex(`${seed}:l`, 16)}`);
+                return { id: arn, outputs: { arn } };
+            }
+            case "aws:wafv2/webAcl:WebAcl": {
+                const aclName = String(inputs.name ?? `${name}-${hex(seed, 7)}`);
+                const id = uuid(seed);
+                return { id, outputs: { name: aclName, arn: this.arn("wafv2", `regional/webacl/${aclName}/${id}`), capacity: 1200 } };
+            }
+            case "aws:acm/certificate:Certificate": {
+                const id = uuid(seed);
+                const domain = String(inputs.domainName);
+                return {
+                    id: this.arn("acm", `certificate/${id}`),
+                    outputs: {
+                        arn: this.arn("acm", `certificate/${id}`),
+                        status: "PENDING_VALIDATION",
+                        domainValidationOptions: [{ domainName: domain, resourceRecordName: `_${hex(seed, 32)}.${domain}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${hex(`${seed}:v`, 32)}.acm-validations.aws.` }],
+                    },
+                };
+            }
+            case "aws:acm/certificateValidation:CertificateValidation":
+                return { id: String(inputs.certificateArn), outputs: {} };
+            case "aws:route53/record:Record":
+                return { id: `${String(inputs.zoneId)}_${String(inputs.name)}_${String(inputs.type)}`, outputs: { fqdn: String(inputs.name).replace(/\.$/, "") } };
+            case "aws:s3/bucket:Bucket": {
+                const bucketName = String(inputs.bucket ?? `${name}-${hex(seed, 7)}`);
+                return { id: bucketName, outputs: { bucket: bucketName, arn: `arn:${this.partition}:s3:::${bucketName}`, bucketDomainName: `${bucketName}.s3.${this.dnsSuffix}` } };
+            }
+            case "aws:eks/accessEntry:AccessEntry":
+                return { id: `${String(inputs.clusterName)}:${String(inputs.principalArn)}`, outputs: { accessEntryArn: this.arn("eks", `access-entry/${String(inputs.clusterName)}/${uuid(seed)}`) } };
             default: {
                 const id = `${name}-${hex(seed, 8)}`;
                 const [pkg, module] = type.split(":");

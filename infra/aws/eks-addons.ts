@@ -1,0 +1,102 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ADDON_VERSIONS, AddonName, KubernetesVersion } from "../versions";
+import { AwsContext, withAwsContext } from "./aws-context";
+import { ebsKeyUsePolicy, managedPolicyArn, podIdentityTrustPolicy } from "./iam-documents";
+
+/**
+ * AWS access of the add-ons that need it, one role per service account through EKS Pod Identity:
+ * the VPC CNI (aws-node) manages pod network interfaces, the EBS CSI controller creates and attaches
+ * encrypted volumes.
+ */
+export const ADDON_IDENTITIES = {
+    "vpc-cni": { serviceAccount: "aws-node", managedPolicies: ["AmazonEKS_CNI_Policy"] },
+    "aws-ebs-csi-driver": { serviceAccount: "ebs-csi-controller-sa", managedPolicies: ["service-role/AmazonEBSCSIDriverPolicy"] },
+} as const satisfies Partial<Record<AddonName, { serviceAccount: string; managedPolicies: readonly string[] }>>;
+
+function identityOf(addon: AddonName): { readonly serviceAccount: string; readonly managedPolicies: readonly string[] } | undefined {
+    return (ADDON_IDENTITIES as Partial<Record<AddonName, { serviceAccount: string; managedPolicies: readonly string[] }>>)[addon];
+}
+
+/** Add-ons nodes need to become ready; the others need running nodes and come after the node groups. */
+export const ADDONS_BEFORE_NODES: readonly AddonName[] = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent"];
+export const ADDONS_AFTER_NODES: readonly AddonName[] = ["coredns", "aws-ebs-csi-driver", "snapshot-controller"];
+
+/** Settings of the VPC CNI: enforce Kubernetes NetworkPolicies (the platform's default-deny relies on it). */
+export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: "true" } as const;
+
+export interface EksAddonsArgs {
+    readonly context: AwsContext;
+    readonly clusterName: pulumi.Input<string>;
+    readonly clusterArn: pulumi.Input<string>;
+    readonly kubernetesVersion: KubernetesVersion;
+    /** The add-ons to install: ADDONS_BEFORE_NODES, or ADDONS_AFTER_NODES with the node groups in `dependsOn`. */
+    readonly addons: readonly AddonName[];
+    /** The EBS key the CSI driver encrypts volumes with (required with aws-ebs-csi-driver). */
+    readonly ebsKeyArn?: pulumi.Input<string>;
+}
+
+/**
+ * The cluster's add-ons as EKS managed add-ons, pinned per Kubernetes version, with their AWS access
+ * through Pod Identity roles of least privilege (never through the node role).
+ */
+export class EksAddons extends pulumi.ComponentResource {
+    readonly addons: Readonly<Partial<Record<AddonName, aws.eks.Addon>>>;
+    readonly roles: Readonly<Partial<Record<keyof typeof ADDON_IDENTITIES, aws.iam.Role>>>;
+
+    constructor(name: string, args: EksAddonsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("secure-platform:aws:EksAddons", name, {}, opts);
+        const parent = { parent: this };
+        const trust = pulumi.all([withAwsContext(args.context, (c) => c), args.clusterArn]).apply(([c, arn]) => podIdentityTrustPolicy(c, arn));
+
+        const roles: Partial<Record<keyof typeof ADDON_IDENTITIES, aws.iam.Role>> = {};
+        for (const addonName of args.addons) {
+            const identity = identityOf(addonName);
+            if (!identity) {
+                continue;
+            }
+            const role = new aws.iam.Role(`${name}-${addonName}`, {
+                description: `EKS Pod Identity: ${addonName} (kube-system/${identity.serviceAccount})`,
+                assumeRolePolicy: trust,
+            }, parent);
+            for (const policy of identity.managedPolicies) {
+                new aws.iam.RolePolicyAttachment(`${name}-${addonName}-${policy.split("/").pop()}`, {
+                    role: role.name,
+                    policyArn: withAwsContext(args.context, (c) => managedPolicyArn(c, policy)),
+                }, parent);
+            }
+            roles[addonName as keyof typeof ADDON_IDENTITIES] = role;
+        }
+        const ebsRole = roles["aws-ebs-csi-driver"];
+        if (ebsRole) {
+            const ebsKeyArn = args.ebsKeyArn;
+            if (!ebsKeyArn) {
+                throw new Error("EksAddons: aws-ebs-csi-driver needs ebsKeyArn, the key its volumes are encrypted with");
+            }
+            new aws.iam.RolePolicy(`${name}-aws-ebs-csi-driver-ebs-key`, {
+                role: ebsRole.name,
+                policy: pulumi.all([withAwsContext(args.context, (c) => c), ebsKeyArn]).apply(([c, key]) => ebsKeyUsePolicy(c, key)),
+            }, parent);
+        }
+        this.roles = roles;
+
+        const versions = ADDON_VERSIONS[args.kubernetesVersion];
+        const addons: Partial<Record<AddonName, aws.eks.Addon>> = {};
+        for (const addonName of args.addons) {
+            const role = roles[addonName as keyof typeof ADDON_IDENTITIES];
+            addons[addonName] = new aws.eks.Addon(`${name}-${addonName}`, {
+                clusterName: args.clusterName,
+                addonName,
+                addonVersion: versions[addonName],
+                // The platform's settings win over anything changed by hand in the cluster.
+                resolveConflictsOnCreate: "OVERWRITE",
+                resolveConflictsOnUpdate: "OVERWRITE",
+                ...(addonName === "vpc-cni" ? { configurationValues: JSON.stringify(VPC_CNI_CONFIGURATION) } : {}),
+                ...(role ? { podIdentityAssociations: [{ roleArn: role.arn, serviceAccount: identityOf(addonName)!.serviceAccount }] } : {}),
+            }, parent);
+        }
+        this.addons = addons;
+
+        this.registerOutputs({});
+    }
+}

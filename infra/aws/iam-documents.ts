@@ -1,0 +1,85 @@
+/**
+ * IAM documents of the EKS roles. Pure functions over plain values, so each trust relationship and
+ * permission can be read and tested without rendering anything.
+ */
+import type { ResolvedAwsContext } from "./aws-context";
+
+export function managedPolicyArn(context: ResolvedAwsContext, name: string): string {
+    return `arn:${context.partition}:iam::aws:policy/${name}`;
+}
+
+/** Policies of the EKS cluster role: the control plane's own, nothing else. */
+export const CLUSTER_ROLE_POLICIES = ["AmazonEKSClusterPolicy"] as const;
+
+/**
+ * Policies of the node role: join the cluster and pull images. The VPC CNI and the EBS CSI driver get
+ * their permissions through EKS Pod Identity instead, so a compromised pod cannot borrow them from the node.
+ */
+export const NODE_ROLE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly"] as const;
+
+/** Trust of the cluster role: the EKS service, for this account's clusters only. */
+export function clusterTrustPolicy(context: ResolvedAwsContext): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Effect: "Allow",
+            Principal: { Service: "eks.amazonaws.com" },
+            Action: ["sts:AssumeRole", "sts:TagSession"],
+            Condition: { StringEquals: { "aws:SourceAccount": context.accountId } },
+        }],
+    });
+}
+
+/** Trust of the node role: EC2 instances. */
+export function nodeTrustPolicy(): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
+}
+
+/**
+ * Trust of a role for one service account through EKS Pod Identity: the Pod Identity service, on
+ * behalf of this cluster only (confused-deputy conditions on account and cluster ARN).
+ */
+export function podIdentityTrustPolicy(context: ResolvedAwsContext, clusterArn: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Effect: "Allow",
+            Principal: { Service: "pods.eks.amazonaws.com" },
+            Action: ["sts:AssumeRole", "sts:TagSession"],
+            Condition: {
+                StringEquals: { "aws:SourceAccount": context.accountId },
+                ArnEquals: { "aws:SourceArn": clusterArn },
+            },
+        }],
+    });
+}
+
+/**
+ * What the EBS CSI driver needs on the EBS key to create and attach encrypted volumes: use of the key
+ * through EC2, and grants for EC2 to use it on the driver's behalf.
+ */
+export function ebsKeyUsePolicy(context: ResolvedAwsContext, keyArn: string): string {
+    const viaEc2 = { "kms:ViaService": `ec2.${context.region}.${context.dnsSuffix}` };
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "UseEbsKey",
+                Effect: "Allow",
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                Resource: keyArn,
+                Condition: { StringEquals: viaEc2 },
+            },
+            {
+                Sid: "GrantEbsKeyToEc2",
+                Effect: "Allow",
+                Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+                Resource: keyArn,
+                Condition: { StringEquals: viaEc2, Bool: { "kms:GrantIsForAWSResource": "true" } },
+            },
+        ],
+    });
+}

@@ -1,0 +1,43 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface ClusterAccess {
+    readonly clusterName: pulumi.Input<string>;
+    readonly endpoint: pulumi.Input<string>;
+    /** Base64 certificate authority data of the API server. */
+    readonly certificateAuthorityData: pulumi.Input<string>;
+    readonly region: string;
+}
+
+/**
+ * A kubeconfig that authenticates with short-lived tokens from `aws eks get-token` (the caller's AWS
+ * credentials, mapped to an access entry): no static credential is stored anywhere.
+ */
+export function eksKubeconfig(access: { clusterName: string; endpoint: string; certificateAuthorityData: string; region: string }): string {
+    return JSON.stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [{ name: access.clusterName, cluster: { server: access.endpoint, "certificate-authority-data": access.certificateAuthorityData } }],
+        contexts: [{ name: access.clusterName, context: { cluster: access.clusterName, user: access.clusterName } }],
+        "current-context": access.clusterName,
+        users: [{
+            name: access.clusterName,
+            user: {
+                exec: {
+                    apiVersion: "client.authentication.k8s.io/v1beta1",
+                    command: "aws",
+                    args: ["eks", "get-token", "--cluster-name", access.clusterName, "--region", access.region, "--output", "json"],
+                    interactiveMode: "Never",
+                },
+            },
+        }],
+    });
+}
+
+/** The Kubernetes provider every in-cluster component of the AWS variant uses. */
+export function eksKubernetesProvider(name: string, access: ClusterAccess, opts?: pulumi.CustomResourceOptions): k8s.Provider {
+    const kubeconfig = pulumi
+        .all([access.clusterName, access.endpoint, access.certificateAuthorityData])
+        .apply(([clusterName, endpoint, certificateAuthorityData]) => eksKubeconfig({ clusterName, endpoint, certificateAuthorityData, region: access.region }));
+    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true }, opts);
+}
