@@ -22,22 +22,29 @@ export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = "1.35";
 export const ADDON_NAMES = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent", "coredns", "aws-ebs-csi-driver", "snapshot-controller"] as const;
 export type AddonName = (typeof ADDON_NAMES)[number];
 
-/** Pinned add-on versions per Kubernetes version (`aws eks describe-addon-versions --kubernetes-version <v>`). */
+/**
+ * Pinned add-on versions per Kubernetes version. Check a bump with
+ * `aws eks describe-addon-versions --addon-name <name> --kubernetes-version <v>`.
+ * coredns and kube-proxy: the EKS user guide's version tables (managing-coredns, managing-kube-proxy).
+ * vpc-cni, aws-ebs-csi-driver, eks-pod-identity-agent and snapshot-controller: EKS publishes no
+ * per-version table; these are the newest builds seen in use on EKS 1.35 and must be confirmed with the
+ * command above before the first deployment (see the README's "Pinned versions").
+ */
 export const ADDON_VERSIONS: Readonly<Record<KubernetesVersion, Readonly<Record<AddonName, string>>>> = {
     "1.34": {
-        "vpc-cni": "v1.20.4-eksbuild.1",
-        "kube-proxy": "v1.34.0-eksbuild.2",
-        "eks-pod-identity-agent": "v1.3.9-eksbuild.3",
-        coredns: "v1.12.3-eksbuild.1",
-        "aws-ebs-csi-driver": "v1.48.0-eksbuild.2",
+        "vpc-cni": "v1.23.0-eksbuild.1",
+        "kube-proxy": "v1.34.6-eksbuild.13",
+        "eks-pod-identity-agent": "v1.3.10-eksbuild.2",
+        coredns: "v1.13.2-eksbuild.7",
+        "aws-ebs-csi-driver": "v1.66.0-eksbuild.1",
         "snapshot-controller": "v8.3.0-eksbuild.1",
     },
     "1.35": {
-        "vpc-cni": "v1.20.4-eksbuild.1",
-        "kube-proxy": "v1.35.0-eksbuild.2",
-        "eks-pod-identity-agent": "v1.3.9-eksbuild.3",
-        coredns: "v1.12.4-eksbuild.1",
-        "aws-ebs-csi-driver": "v1.48.0-eksbuild.2",
+        "vpc-cni": "v1.23.0-eksbuild.1",
+        "kube-proxy": "v1.35.3-eksbuild.13",
+        "eks-pod-identity-agent": "v1.3.10-eksbuild.2",
+        coredns: "v1.14.2-eksbuild.4",
+        "aws-ebs-csi-driver": "v1.66.0-eksbuild.1",
         "snapshot-controller": "v8.3.0-eksbuild.1",
     },
 };

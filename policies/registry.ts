@@ -2,6 +2,32 @@
  * Every rule of the pack, by domain. The pack, the generated catalogue (docs/policies.md) and the
  * tests all read this list; a second rule with a name already taken stops the pack from loading.
  */
+import disallowWeakCertificateKeys from "./aws/acm/disallow-weak-certificate-keys";
+import disallowHighRiskPortsFromInternet from "./aws/ec2/disallow-high-risk-ports-from-internet";
+import disallowPublicIpAssignment from "./aws/ec2/disallow-public-ip-assignment";
+import requireEbsVolumeEncryption from "./aws/ec2/require-ebs-volume-encryption";
+import requireImdsv2 from "./aws/ec2/require-imdsv2";
+import requireLaunchTemplateEbsEncryption from "./aws/ec2/require-launch-template-ebs-encryption";
+import restrictImdsHopLimit from "./aws/ec2/restrict-imds-hop-limit";
+import restrictIngressFromInternet from "./aws/ec2/restrict-ingress-from-internet";
+import disallowNodeGroupRemoteAccess from "./aws/eks/disallow-node-group-remote-access";
+import disallowPublicClusterEndpoint from "./aws/eks/disallow-public-cluster-endpoint";
+import requireClusterAccessEntries from "./aws/eks/require-cluster-access-entries";
+import requireClusterAuditLogging from "./aws/eks/require-cluster-audit-logging";
+import requireClusterSecretsEncryption from "./aws/eks/require-cluster-secrets-encryption";
+import requireSupportedKubernetesVersion from "./aws/eks/require-supported-kubernetes-version";
+import requireAlbHardening from "./aws/elb/require-alb-hardening";
+import requireHttpsListeners from "./aws/elb/require-https-listeners";
+import requireLbAccessLogs from "./aws/elb/require-lb-access-logs";
+import requireLbDeletionProtection from "./aws/elb/require-lb-deletion-protection";
+import requireTlsSecurityPolicy from "./aws/elb/require-tls-security-policy";
+import disallowPublicBucketAcl from "./aws/s3/disallow-public-bucket-acl";
+import requireBucketKmsEncryption from "./aws/s3/require-bucket-kms-encryption";
+import requireBucketPublicAccessBlock from "./aws/s3/require-bucket-public-access-block";
+import requireBucketSslOnly from "./aws/s3/require-bucket-ssl-only";
+import requireAlbWebAcl from "./aws/waf/require-alb-web-acl";
+import requireWebAclLogging from "./aws/waf/require-web-acl-logging";
+import requireWebAclRules from "./aws/waf/require-web-acl-rules";
 import disallowNaclAdminPortsFromInternet from "./aws/ec2/disallow-nacl-admin-ports-from-internet";
 import disallowSubnetPublicIp from "./aws/ec2/disallow-subnet-public-ip";
 import requireLogGroupEncryption from "./aws/cloudwatch/require-log-group-encryption";
@@ -28,15 +54,46 @@ export function buildRegistry(rules: readonly Rule[]): readonly Rule[] {
 }
 
 export const RULES: readonly Rule[] = buildRegistry([
+    // aws/acm
+    disallowWeakCertificateKeys,
     // aws/cloudwatch
     requireLogGroupEncryption,
     requireLogGroupRetention,
     // aws/ec2
+    disallowHighRiskPortsFromInternet,
     disallowNaclAdminPortsFromInternet,
+    disallowPublicIpAssignment,
     disallowSubnetPublicIp,
+    requireEbsVolumeEncryption,
+    requireImdsv2,
+    requireLaunchTemplateEbsEncryption,
+    restrictImdsHopLimit,
+    restrictIngressFromInternet,
+    // aws/eks
+    disallowNodeGroupRemoteAccess,
+    disallowPublicClusterEndpoint,
+    requireClusterAccessEntries,
+    requireClusterAuditLogging,
+    requireClusterSecretsEncryption,
+    requireSupportedKubernetesVersion,
+    // aws/elb
+    requireAlbHardening,
+    requireHttpsListeners,
+    requireLbAccessLogs,
+    requireLbDeletionProtection,
+    requireTlsSecurityPolicy,
     // aws/kms
     disallowPublicKeyPolicy,
     requireKeyRotation,
+    // aws/s3
+    disallowPublicBucketAcl,
+    requireBucketKmsEncryption,
+    requireBucketPublicAccessBlock,
+    requireBucketSslOnly,
+    // aws/waf
+    requireAlbWebAcl,
+    requireWebAclLogging,
+    requireWebAclRules,
     // stack
     requireVpcFlowLogs,
     restrictDefaultSecurityGroup,

@@ -73,7 +73,7 @@ export function deployAwsPlatform(config: PlatformConfig) {
         clusterSecurityGroupId: cluster.securityGroup.id,
     }, opts);
 
-    const clusterRef = { context, clusterName: cluster.name, clusterArn: cluster.arn, kubernetesVersion: config.cluster.kubernetesVersion };
+    const clusterRef = { context, clusterName: cluster.name, kubernetesVersion: config.cluster.kubernetesVersion };
     const coreAddons = new EksAddons("addons-core", { ...clusterRef, addons: ADDONS_BEFORE_NODES }, opts);
     const nodeGroup = (group: "app" | "data") => new EksNodeGroup(`nodes-${group}`, {
         clusterName: cluster.name,

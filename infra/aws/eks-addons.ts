@@ -28,7 +28,6 @@ export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: "true" } as const;
 export interface EksAddonsArgs {
     readonly context: AwsContext;
     readonly clusterName: pulumi.Input<string>;
-    readonly clusterArn: pulumi.Input<string>;
     readonly kubernetesVersion: KubernetesVersion;
     /** The add-ons to install: ADDONS_BEFORE_NODES, or ADDONS_AFTER_NODES with the node groups in `dependsOn`. */
     readonly addons: readonly AddonName[];
@@ -47,7 +46,6 @@ export class EksAddons extends pulumi.ComponentResource {
     constructor(name: string, args: EksAddonsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("secure-platform:aws:EksAddons", name, {}, opts);
         const parent = { parent: this };
-        const trust = pulumi.all([withAwsContext(args.context, (c) => c), args.clusterArn]).apply(([c, arn]) => podIdentityTrustPolicy(c, arn));
 
         const roles: Partial<Record<keyof typeof ADDON_IDENTITIES, aws.iam.Role>> = {};
         for (const addonName of args.addons) {
@@ -57,7 +55,8 @@ export class EksAddons extends pulumi.ComponentResource {
             }
             const role = new aws.iam.Role(`${name}-${addonName}`, {
                 description: `EKS Pod Identity: ${addonName} (kube-system/${identity.serviceAccount})`,
-                assumeRolePolicy: trust,
+                assumeRolePolicy: pulumi.all([withAwsContext(args.context, (c) => c), args.clusterName]).apply(([c, clusterName]) =>
+                    podIdentityTrustPolicy(c, { clusterName, namespace: "kube-system", serviceAccount: identity.serviceAccount })),
             }, parent);
             for (const policy of identity.managedPolicies) {
                 new aws.iam.RolePolicyAttachment(`${name}-${addonName}-${policy.split("/").pop()}`, {

@@ -38,11 +38,19 @@ export function nodeTrustPolicy(): string {
     });
 }
 
+/** The Kubernetes identity a Pod Identity role is for. */
+export interface ServiceAccountRef {
+    readonly clusterName: string;
+    readonly namespace: string;
+    readonly serviceAccount: string;
+}
+
 /**
- * Trust of a role for one service account through EKS Pod Identity: the Pod Identity service, on
- * behalf of this cluster only (confused-deputy conditions on account and cluster ARN).
+ * Trust of a role for one service account through EKS Pod Identity: the Pod Identity service of this
+ * account, and only for sessions EKS tags with this cluster, namespace and service account (the
+ * session tags EKS Pod Identity sets on every credential it issues).
  */
-export function podIdentityTrustPolicy(context: ResolvedAwsContext, clusterArn: string): string {
+export function podIdentityTrustPolicy(context: ResolvedAwsContext, identity: ServiceAccountRef): string {
     return JSON.stringify({
         Version: "2012-10-17",
         Statement: [{
@@ -50,8 +58,12 @@ export function podIdentityTrustPolicy(context: ResolvedAwsContext, clusterArn: 
             Principal: { Service: "pods.eks.amazonaws.com" },
             Action: ["sts:AssumeRole", "sts:TagSession"],
             Condition: {
-                StringEquals: { "aws:SourceAccount": context.accountId },
-                ArnEquals: { "aws:SourceArn": clusterArn },
+                StringEquals: {
+                    "aws:SourceAccount": context.accountId,
+                    "aws:RequestTag/eks-cluster-name": identity.clusterName,
+                    "aws:RequestTag/kubernetes-namespace": identity.namespace,
+                    "aws:RequestTag/kubernetes-service-account": identity.serviceAccount,
+                },
             },
         }],
     });

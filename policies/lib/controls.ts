@@ -16,6 +16,18 @@ export const FRAMEWORKS = {
         version: "managed rules",
         reference: "https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html",
     },
+    cisEks: {
+        name: "CIS Amazon Elastic Kubernetes Service (EKS) Benchmark",
+        short: "CIS EKS",
+        version: "1.7.0",
+        reference: "https://www.cisecurity.org/benchmark/kubernetes",
+    },
+    eksBestPractices: {
+        name: "Amazon EKS Best Practices Guide",
+        short: "EKS BP",
+        version: "2025",
+        reference: "https://docs.aws.amazon.com/eks/latest/best-practices/security.html",
+    },
 } as const;
 
 export type FrameworkKey = keyof typeof FRAMEWORKS;
@@ -44,9 +56,54 @@ function awsConfig(id: string, title: string): Control {
     return { framework: "awsConfig", id, title, url: `https://docs.aws.amazon.com/config/latest/developerguide/${id}.html` };
 }
 
+function cisEks(id: string, title: string): Control {
+    return { framework: "cisEks", id, title, url: "https://www.cisecurity.org/benchmark/kubernetes" };
+}
+
+/** The guide has no numbering; controls are keyed by a short name and link to their section. */
+function eksBestPractice(id: string, title: string, page: string): Control {
+    return { framework: "eksBestPractices", id, title, url: `https://docs.aws.amazon.com/eks/latest/best-practices/${page}` };
+}
+
 export const CONTROLS = {
+    "AWS Config alb-waf-enabled": awsConfig("alb-waf-enabled", "Checks if AWS WAF is enabled on Application Load Balancers"),
+    "CIS EKS 2.1.1": cisEks("2.1.1", "Enable audit Logs"),
+    "CIS EKS 5.5.1": cisEks("5.5.1", "Manage Kubernetes RBAC users with AWS IAM Authenticator for Kubernetes or Upgrade to AWS CLI v1.16.156 or greater"),
+    "EKS BP access-entries": eksBestPractice("access-entries", "Use EKS access entries to grant IAM principals access to the cluster", "identity-and-access-management.html"),
+    "EKS BP no-ssh": eksBestPractice("no-ssh", "Minimize access to worker nodes", "protecting-the-infrastructure.html"),
+    "EKS BP restrict-imds": eksBestPractice("restrict-imds", "Restrict access to the instance profile assigned to the worker node", "identity-and-access-management.html"),
     "AWS Config cloudwatch-log-group-encrypted": awsConfig("cloudwatch-log-group-encrypted", "Checks if Amazon CloudWatch Log Groups are encrypted with any AWS KMS key or a specified AWS KMS key Id"),
+    "FSBP ACM.2": fsbp("ACM.2", "RSA certificates managed by ACM should use a key length of at least 2,048 bits"),
+    "FSBP AutoScaling.3": fsbp("AutoScaling.3", "Auto Scaling group launch configurations should configure EC2 instances to require Instance Metadata Service Version 2 (IMDSv2)"),
+    "FSBP AutoScaling.5": fsbp("AutoScaling.5", "Amazon EC2 instances launched using Auto Scaling group launch configurations should not have Public IP addresses"),
     "FSBP CloudWatch.16": fsbp("CloudWatch.16", "CloudWatch log groups should be retained for a specified time period"),
+    "FSBP EC2.3": fsbp("EC2.3", "Attached Amazon EBS volumes should be encrypted at-rest"),
+    "FSBP EC2.7": fsbp("EC2.7", "EBS default encryption should be enabled"),
+    "FSBP EC2.8": fsbp("EC2.8", "EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)"),
+    "FSBP EC2.9": fsbp("EC2.9", "Amazon EC2 instances should not have a public IPv4 address"),
+    "FSBP EC2.18": fsbp("EC2.18", "Security groups should only allow unrestricted incoming traffic for authorized ports"),
+    "FSBP EC2.19": fsbp("EC2.19", "Security groups should not allow unrestricted access to ports with high risk"),
+    "FSBP EC2.25": fsbp("EC2.25", "Amazon EC2 launch templates should not assign public IPs to network interfaces"),
+    "FSBP EC2.170": fsbp("EC2.170", "EC2 launch templates should use Instance Metadata Service Version 2 (IMDSv2)"),
+    "FSBP EKS.1": fsbp("EKS.1", "EKS cluster endpoints should not be publicly accessible"),
+    "FSBP EKS.2": fsbp("EKS.2", "EKS clusters should run on a supported Kubernetes version"),
+    "FSBP EKS.3": fsbp("EKS.3", "EKS clusters should use encrypted Kubernetes secrets"),
+    "FSBP EKS.8": fsbp("EKS.8", "EKS clusters should have audit logging enabled"),
+    "FSBP ELB.1": fsbp("ELB.1", "Application Load Balancer should be configured to redirect all HTTP requests to HTTPS"),
+    "FSBP ELB.4": fsbp("ELB.4", "Application Load Balancer should be configured to drop invalid http headers"),
+    "FSBP ELB.5": fsbp("ELB.5", "Application and Classic Load Balancers logging should be enabled"),
+    "FSBP ELB.6": fsbp("ELB.6", "Application, Gateway, and Network Load Balancers should have deletion protection enabled"),
+    "FSBP ELB.12": fsbp("ELB.12", "Application Load Balancer should be configured with defensive or strictest desync mitigation mode"),
+    "FSBP ELB.17": fsbp("ELB.17", "Application and Network Load Balancers with listeners should use recommended security policies"),
+    "FSBP S3.1": fsbp("S3.1", "S3 general purpose buckets should have block public access settings enabled"),
+    "FSBP S3.2": fsbp("S3.2", "S3 general purpose buckets should block public read access"),
+    "FSBP S3.3": fsbp("S3.3", "S3 general purpose buckets should block public write access"),
+    "FSBP S3.5": fsbp("S3.5", "S3 general purpose buckets should require requests to use SSL"),
+    "FSBP S3.8": fsbp("S3.8", "S3 general purpose buckets should block public access"),
+    "FSBP S3.17": fsbp("S3.17", "S3 general purpose buckets should be encrypted at rest with AWS KMS keys"),
+    "FSBP WAF.10": fsbp("WAF.10", "AWS WAF web ACLs should have at least one rule or rule group"),
+    "FSBP WAF.11": fsbp("WAF.11", "AWS WAF web ACL logging should be enabled"),
+    "FSBP WAF.12": fsbp("WAF.12", "AWS WAF rules should have CloudWatch metrics enabled"),
     "FSBP EC2.2": fsbp("EC2.2", "VPC default security groups should not allow inbound or outbound traffic"),
     "FSBP EC2.6": fsbp("EC2.6", "VPC flow logging should be enabled in all VPCs"),
     "FSBP EC2.15": fsbp("EC2.15", "EC2 subnets should not automatically assign public IP addresses"),

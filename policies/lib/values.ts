@@ -31,9 +31,9 @@ export function isAnywhere(cidr: unknown): boolean {
 /**
  * Whether `resource` points at `target` through `property` (e.g. a flow log's `vpcId` at a VPC).
  * The engine's dependency records answer this even during a preview, when ids are not known yet; a
- * literal id (a resource managed elsewhere) is compared with the target's id.
+ * literal value (a resource managed elsewhere) is compared with the target's `targetProperty`.
  */
-export function refersTo(resource: PolicyResource, property: string, target: PolicyResource): boolean {
+export function refersTo(resource: PolicyResource, property: string, target: PolicyResource, targetProperty = "id"): boolean {
     const viaProperty = resource.propertyDependencies[property];
     if (viaProperty && viaProperty.length > 0) {
         return viaProperty.includes(target);
@@ -42,7 +42,7 @@ export function refersTo(resource: PolicyResource, property: string, target: Pol
         return true;
     }
     const value = resource.props[property];
-    return value !== undefined && value === target.props.id;
+    return value !== undefined && value === target.props[targetProperty];
 }
 
 /** Resources of a type, in stack order. */

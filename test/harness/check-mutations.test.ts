@@ -56,6 +56,75 @@ const MUTATIONS: readonly Mutation[] = [
         policy: "require-log-group-encryption",
         control: "AWS Config cloudwatch-log-group-encrypted",
     },
+    {
+        what: "the cluster endpoint opened to the internet",
+        edits: [
+            { file: "infra/aws/eks-cluster.ts", from: "endpointPublicAccess: publicCidrs.length > 0,", to: "endpointPublicAccess: true," },
+            { file: "infra/aws/eks-cluster.ts", from: "...(publicCidrs.length > 0 ? { publicAccessCidrs: [...publicCidrs] } : {}),", to: "publicAccessCidrs: [\"0.0.0.0/0\"]," },
+        ],
+        policy: "disallow-public-cluster-endpoint",
+        control: "AWS FSBP EKS.1",
+    },
+    {
+        what: "secrets encryption dropped",
+        edits: [{ file: "infra/aws/eks-cluster.ts", from: /            encryptionConfig: .*\n/, to: "" }],
+        policy: "require-cluster-secrets-encryption",
+        control: "AWS FSBP EKS.3",
+    },
+    {
+        what: "audit logs dropped",
+        edits: [{ file: "infra/aws/eks-cluster.ts", from: "enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],", to: "enabledClusterLogTypes: [\"api\"]," }],
+        policy: "require-cluster-audit-logging",
+        control: "AWS FSBP EKS.8",
+    },
+    {
+        what: "IMDSv1 allowed on nodes",
+        edits: [{ file: "infra/aws/eks-node-group.ts", from: "httpTokens: \"required\",", to: "httpTokens: \"optional\"," }],
+        policy: "require-imdsv2",
+        control: "AWS FSBP EC2.170",
+    },
+    {
+        what: "the IMDS hop limit raised to 2",
+        edits: [{ file: "infra/aws/eks-node-group.ts", from: "httpPutResponseHopLimit: 1,", to: "httpPutResponseHopLimit: 2," }],
+        policy: "restrict-imds-hop-limit",
+        control: "EKS BP restrict-imds",
+    },
+    {
+        what: "node volumes left unencrypted",
+        edits: [{ file: "infra/aws/eks-node-group.ts", from: "encrypted: \"true\",", to: "encrypted: \"false\"," }],
+        policy: "require-launch-template-ebs-encryption",
+        control: "AWS FSBP EC2.3",
+    },
+    {
+        what: "the HTTP listener forwarding instead of redirecting",
+        edits: [{ file: "infra/aws/dmz-edge.ts", from: /defaultActions: \[\{ type: "redirect", redirect: .* \}\],/, to: "defaultActions: [{ type: \"forward\", targetGroupArn: this.targetGroup.arn }]," }],
+        policy: "require-https-listeners",
+        control: "AWS FSBP ELB.1",
+    },
+    {
+        what: "a TLS policy outside the ELB.17 list",
+        edits: [{ file: "infra/aws/dmz-edge.ts", from: "sslPolicy: args.tlsPolicy,", to: "sslPolicy: \"ELBSecurityPolicy-2016-08\"," }],
+        policy: "require-tls-security-policy",
+        control: "AWS FSBP ELB.17",
+    },
+    {
+        what: "the WAF removed from the load balancer",
+        edits: [{ file: "infra/aws/dmz-edge.ts", from: /        new WebAcl\([\s\S]*?\n        \}, parent\);\n/, to: "" }],
+        policy: "require-alb-web-acl",
+        control: "AWS Config alb-waf-enabled",
+    },
+    {
+        what: "load balancer access logs turned off",
+        edits: [{ file: "infra/aws/dmz-edge.ts", from: "prefix: \"alb\", enabled: true }", to: "prefix: \"alb\", enabled: false }" }],
+        policy: "require-lb-access-logs",
+        control: "AWS FSBP ELB.5",
+    },
+    {
+        what: "the node security group opened to the internet",
+        edits: [{ file: "infra/aws/node-security-group.ts", from: "            referencedSecurityGroupId: nodes,\n            ipProtocol: \"-1\",", to: "            cidrIpv4: \"0.0.0.0/0\",\n            ipProtocol: \"-1\"," }],
+        policy: "restrict-ingress-from-internet",
+        control: "AWS FSBP EC2.18",
+    },
 ];
 
 /** A copy of the project sharing this checkout's node_modules. */

@@ -79,6 +79,19 @@ for (const stack of STACKS) {
             assert.ok(keys.every((k) => k.inputs.enableKeyRotation === true));
         });
 
+        it("runs a hardened EKS cluster with Bottlerocket node groups in the app and data tiers behind a WAF-protected ALB", () => {
+            const { report } = reports.get(stack)!;
+            const [cluster] = ofType(report, "aws:eks/cluster:Cluster");
+            assert.equal(cluster.inputs.accessConfig.authenticationMode, "API");
+            assert.equal(cluster.inputs.encryptionConfig.resources[0], "secrets");
+            const groups = ofType(report, "aws:eks/nodeGroup:NodeGroup");
+            assert.deepEqual(groups.map((g) => g.inputs.labels["secure-platform/node-group"]).sort(), ["app", "data"]);
+            assert.ok(groups.every((g) => g.inputs.amiType.startsWith("BOTTLEROCKET_")));
+            assert.equal(ofType(report, "aws:eks/addon:Addon").length, 6);
+            assert.equal(ofType(report, "aws:wafv2/webAclAssociation:WebAclAssociation").length, 1);
+            assert.equal(ofType(report, "pulumi:providers:kubernetes").length, 1);
+        });
+
         it(stack === "prod" ? "protects keys and audit logs from pulumi destroy" : "leaves keys unprotected so the environment can be torn down", () => {
             const { report } = reports.get(stack)!;
             const stateful = [...ofType(report, "aws:kms/key:Key"), ...ofType(report, "aws:cloudwatch/logGroup:LogGroup")];
@@ -96,6 +109,16 @@ for (const stack of STACKS) {
 }
 
 describe("stack prod", () => {
+    it("keeps the Kubernetes API private and the cluster and load balancer deletion-protected", () => {
+        const { report } = reports.get("prod")!;
+        const [cluster] = ofType(report, "aws:eks/cluster:Cluster");
+        assert.equal(cluster.inputs.vpcConfig.endpointPublicAccess, false);
+        assert.equal(cluster.inputs.vpcConfig.publicAccessCidrs, undefined);
+        assert.equal(cluster.inputs.deletionProtection, true);
+        assert.equal(cluster.protect, true);
+        assert.equal(ofType(report, "aws:lb/loadBalancer:LoadBalancer")[0].inputs.enableDeletionProtection, true);
+    });
+
     it("guards against deploying into another account", () => {
         const { report } = reports.get("prod")!;
         const [provider] = ofType(report, "pulumi:providers:aws");

@@ -31,6 +31,16 @@ describe("keyPolicy", () => {
         }
     });
 
+    it("lets Auto Scaling's service-linked role encrypt node volumes with the EBS key, and only that key", () => {
+        const slr = "arn:aws-cn:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
+        const ebs = keyPolicy("ebs", context).Statement.filter((s) => s.Principal.AWS === slr);
+        assert.deepEqual(ebs.map((s) => s.Sid), ["AutoScalingUse", "AutoScalingGrants"]);
+        assert.deepEqual(ebs[1].Condition, { Bool: { "kms:GrantIsForAWSResource": "true" } });
+        for (const purpose of KEY_PURPOSES.filter((p) => p !== "ebs")) {
+            assert.ok(!JSON.stringify(keyPolicy(purpose, context)).includes("AWSServiceRoleForAutoScaling"), purpose);
+        }
+    });
+
     it("gives the logs key to CloudWatch Logs of this region, for this account's log groups", () => {
         const statement = keyPolicy("logs", context).Statement.find((s) => s.Sid === "CloudWatchLogsUse")!;
         assert.equal(statement.Principal.Service, "logs.cn-north-1.amazonaws.com.cn");
