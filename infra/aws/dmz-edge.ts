@@ -171,6 +171,7 @@ export class DmzEdge extends pulumi.ComponentResource {
         }, parent);
 
         new WebAcl(`${name}-waf`, {
+            context: args.context,
             resourceArn: this.loadBalancer.arn,
             rateLimit: args.wafRateLimit,
             logs: args.logs,

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AwsContext, ResolvedAwsContext, withAwsContext } from "./aws-context";
 import { encryptedLogGroup } from "./log-group";
 
 /** AWS managed rule groups the web ACL runs, in evaluation order. */
@@ -13,7 +14,30 @@ export const MANAGED_RULE_GROUPS = [
 /** Request parts never written to WAF logs: credentials and session cookies. */
 export const REDACTED_HEADERS = ["authorization", "cookie"] as const;
 
+/**
+ * The log-delivery permission WAF needs on its log group, granted for this log group only and only on
+ * behalf of this account (confused-deputy conditions).
+ */
+export function wafLogDeliveryPolicy(context: ResolvedAwsContext, logGroupArn: string): string {
+    const arn = logGroupArn.replace(/:\*$/, "");
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "WafLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: "delivery.logs.amazonaws.com" },
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: `${arn}:*`,
+            Condition: {
+                StringEquals: { "aws:SourceAccount": context.accountId },
+                ArnLike: { "aws:SourceArn": `arn:${context.partition}:logs:${context.region}:${context.accountId}:*` },
+            },
+        }],
+    });
+}
+
 export interface WebAclArgs {
+    readonly context: AwsContext;
     /** ARN of the regional resource to protect (the load balancer). */
     readonly resourceArn: pulumi.Input<string>;
     /** Requests per client IP per 5 minutes before it is blocked. */
@@ -77,12 +101,17 @@ export class WebAcl extends pulumi.ComponentResource {
             retentionInDays: args.logs.retentionInDays,
             protect: args.protect,
         }, this);
+        // Managed here so WAF does not grow a shared, account-wide resource policy of its own.
+        const delivery = new aws.cloudwatch.LogResourcePolicy(`${name}-log-delivery`, {
+            policyName: `${args.logGroupName}-delivery`,
+            policyDocument: pulumi.all([withAwsContext(args.context, (c) => c), this.logGroup.arn]).apply(([c, arn]) => wafLogDeliveryPolicy(c, arn)),
+        }, { parent: this });
         new aws.wafv2.WebAclLoggingConfiguration(name, {
             resourceArn: this.webAcl.arn,
             // WAF expects the log group ARN without the trailing ":*" CloudWatch adds in some APIs.
             logDestinationConfigs: [this.logGroup.arn.apply((arn) => arn.replace(/:\*$/, ""))],
             redactedFields: REDACTED_HEADERS.map((header) => ({ singleHeader: { name: header } })),
-        }, { parent: this });
+        }, { parent: this, dependsOn: [delivery] });
 
         this.registerOutputs({ webAclArn: this.webAcl.arn });
     }

@@ -2,20 +2,18 @@
 import { ConfigReader, SettingDoc } from "../lib/config-reader";
 
 /**
- * TLS policies the HTTPS listener may use: the TLS 1.3 policies Security Hub accepts for FSBP ELB.17.
- * The default is AWS's recommendation, with hybrid post-quantum key exchange.
+ * TLS policies the HTTPS listener may use: exactly the list Security Hub accepts for FSBP ELB.17 (not
+ * customizable there). The default is AWS's recommendation: TLS 1.3 and 1.2 with hybrid post-quantum key
+ * exchange.
  */
 export const ALLOWED_TLS_POLICIES = [
     "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
-    "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09",
-    "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
     "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
-    "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
     "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
     "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
     "ELBSecurityPolicy-TLS13-1-3-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
     "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
 ] as const;
 export type TlsPolicy = (typeof ALLOWED_TLS_POLICIES)[number];

@@ -94,6 +94,7 @@ export const CONTROLS = {
     "FSBP ELB.5": fsbp("ELB.5", "Application and Classic Load Balancers logging should be enabled"),
     "FSBP ELB.6": fsbp("ELB.6", "Application, Gateway, and Network Load Balancers should have deletion protection enabled"),
     "FSBP ELB.12": fsbp("ELB.12", "Application Load Balancer should be configured with defensive or strictest desync mitigation mode"),
+    "FSBP ELB.18": fsbp("ELB.18", "Application and Network Load Balancer listeners should use secure protocols to encrypt data in transit"),
     "FSBP ELB.17": fsbp("ELB.17", "Application and Network Load Balancers with listeners should use recommended security policies"),
     "FSBP S3.1": fsbp("S3.1", "S3 general purpose buckets should have block public access settings enabled"),
     "FSBP S3.2": fsbp("S3.2", "S3 general purpose buckets should block public read access"),

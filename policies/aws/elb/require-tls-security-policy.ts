@@ -1,17 +1,14 @@
 import { defineResourceRule } from "../../lib/rule";
 
-/** TLS 1.3 policies accepted by FSBP ELB.17, newest and recommended first. */
+/** The security policies FSBP ELB.17 accepts (its list is fixed), recommended first. */
 export const ACCEPTED_TLS_POLICIES = [
     "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
-    "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09",
-    "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
     "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
-    "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
     "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
     "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
     "ELBSecurityPolicy-TLS13-1-3-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
     "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
 ];
 
@@ -27,7 +24,7 @@ export default defineResourceRule<{ allowedPolicies: string[] }>({
             items: { type: "string" },
             minItems: 1,
             default: ACCEPTED_TLS_POLICIES,
-            description: "Security policies a listener may use; a stricter profile can keep only TLS 1.3-only or FIPS policies.",
+            description: "Security policies a listener may use (default: the ELB.17 list); a stricter profile can keep only TLS 1.3-only or FIPS policies.",
         },
     },
     resourceTypes: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ALLOWED_TLS_POLICIES, DEFAULT_TLS_POLICY } from "../../../infra/settings/edge";
+import { ACCEPTED_TLS_POLICIES } from "../../../policies/aws/elb/require-tls-security-policy";
 import { minimal, parse, rejects, without } from "../../harness/config-fixtures";
 
 describe("edge settings", () => {
@@ -13,6 +14,10 @@ describe("edge settings", () => {
     it("rejects TLS policies outside the allowed list", () => {
         rejects(minimal("dev", { tlsPolicy: "ELBSecurityPolicy-2016-08" }), "tlsPolicy", /"ELBSecurityPolicy-2016-08" is not allowed; use one of ELBSecurityPolicy-TLS13/);
         assert.ok(ALLOWED_TLS_POLICIES.every((p) => p.startsWith("ELBSecurityPolicy-TLS13-")));
+        assert.ok(!(ALLOWED_TLS_POLICIES as readonly string[]).includes("ELBSecurityPolicy-TLS13-1-2-2021-06"), "not on the ELB.17 list");
+    });
+    it("allows exactly what the policy pack accepts by default, so a valid stack never fails ELB.17", () => {
+        assert.deepEqual([...ALLOWED_TLS_POLICIES].sort(), [...ACCEPTED_TLS_POLICIES].sort());
     });
     it("needs a certificate, or a domain and zone to request one", () => {
         const bare = without(minimal("dev"), "certificateArn");

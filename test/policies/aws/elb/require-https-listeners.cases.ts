@@ -26,6 +26,12 @@ export default ruleCases("require-https-listeners", {
         },
     ],
     violating: [
+        {
+            name: "a redirect-only HTTP listener where the team applies ELB.18 strictly",
+            resources: [listener("strict", { port: 80, protocol: "HTTP", defaultActions: [toHttps] })],
+            config: { "require-https-listeners": { allowRedirectListener: false } },
+            message: /redirects to HTTPS, but this stack allows no plain HTTP listener/,
+        },
         { name: "an HTTP listener forwarding traffic", resources: [listener("plain", { port: 80, protocol: "HTTP", defaultActions: [forward] })], message: /The HTTP listener on port 80 does forward instead of redirecting to HTTPS/ },
         {
             name: "an aws.alb listener without a protocol answering with a fixed response",
