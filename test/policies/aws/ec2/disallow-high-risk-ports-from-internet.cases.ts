@@ -1,17 +1,6 @@
-import { resource, ruleCases, unknown } from "../../../harness/policy-cases";
+import { ruleCases, unknown } from "../../../harness/policy-cases";
+import { group, groupRule, ingressRule, tcp } from "./security-group-fixtures";
 
-const group = (name: string, ingress: Record<string, unknown>[]) =>
-    resource("aws:ec2/securityGroup:SecurityGroup", name, {
-        vpcId: "vpc-0123456789abcdef0",
-        description: `${name} tier`,
-        ingress,
-        egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
-    });
-const tcp = (fromPort: number, toPort: number, sources: Record<string, unknown>) => ({ protocol: "tcp", fromPort, toPort, ...sources });
-const groupRule = (name: string, props: Record<string, unknown>) =>
-    resource("aws:ec2/securityGroupRule:SecurityGroupRule", name, { securityGroupId: "sg-0123456789abcdef0", ...props });
-const ingressRule = (name: string, props: Record<string, unknown>) =>
-    resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name, { securityGroupId: "sg-0123456789abcdef0", ...props });
 
 export default ruleCases("disallow-high-risk-ports-from-internet", {
     compliant: [
