@@ -1,6 +1,9 @@
 /**
- * The check catches a security setting removed from the program: each case copies the project, edits
- * one component the way a careless change would, and runs the check command on the copy.
+ * The check catches a security setting removed from the program: each case edits a component of a
+ * copy of the project the way a careless change would, and runs the check command on the copy. Every
+ * mutation trips a different rule and the committed program trips none (test/stacks), so mutations
+ * are applied in two batches, one check run each, and each rule's violation can only come from its
+ * own mutation.
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -148,17 +151,16 @@ function apply(root: string, mutation: Mutation): void {
 const results = new Map<string, CliResult>();
 
 before(async () => {
-    // Two at a time: each run starts a policy pack.
-    const queue = [...MUTATIONS];
-    const worker = async () => {
-        for (let mutation = queue.shift(); mutation; mutation = queue.shift()) {
-            const root = copyProject();
-            apply(root, mutation);
-            results.set(mutation.what, await runCheckCli(["--stack", "dev"], { root }));
-            fs.rmSync(root, { recursive: true, force: true });
-        }
-    };
-    await Promise.all([worker(), worker()]);
+    const policies = MUTATIONS.map((m) => m.policy);
+    assert.equal(new Set(policies).size, policies.length, "each mutation must trip a rule of its own");
+    const batches = [0, 1].map((k) => MUTATIONS.filter((_, i) => i % 2 === k));
+    await Promise.all(batches.map(async (batch) => {
+        const root = copyProject();
+        batch.forEach((mutation) => apply(root, mutation));
+        const result = await runCheckCli(["--stack", "dev"], { root });
+        batch.forEach((mutation) => results.set(mutation.what, result));
+        fs.rmSync(root, { recursive: true, force: true });
+    }));
 });
 
 describe("check on a weakened program", () => {
