@@ -14,6 +14,7 @@ import disallowNodeGroupRemoteAccess from "./aws/eks/disallow-node-group-remote-
 import disallowPublicClusterEndpoint from "./aws/eks/disallow-public-cluster-endpoint";
 import requireClusterAccessEntries from "./aws/eks/require-cluster-access-entries";
 import requireClusterAuditLogging from "./aws/eks/require-cluster-audit-logging";
+import requireNetworkPolicyEnforcement from "./aws/eks/require-network-policy-enforcement";
 import requireClusterSecretsEncryption from "./aws/eks/require-cluster-secrets-encryption";
 import requireSupportedKubernetesVersion from "./aws/eks/require-supported-kubernetes-version";
 import requireAlbHardening from "./aws/elb/require-alb-hardening";
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireClusterAccessEntries,
     requireClusterAuditLogging,
     requireClusterSecretsEncryption,
+    requireNetworkPolicyEnforcement,
     requireSupportedKubernetesVersion,
     // aws/elb
     requireAlbHardening,

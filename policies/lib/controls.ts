@@ -68,6 +68,7 @@ function eksBestPractice(id: string, title: string, page: string): Control {
 export const CONTROLS = {
     "AWS Config alb-waf-enabled": awsConfig("alb-waf-enabled", "Checks if AWS WAF is enabled on Application Load Balancers"),
     "CIS EKS 2.1.1": cisEks("2.1.1", "Enable audit Logs"),
+    "CIS EKS 5.4.4": cisEks("5.4.4", "Ensure Network Policy is Enabled and set as appropriate"),
     "CIS EKS 5.5.1": cisEks("5.5.1", "Manage Kubernetes RBAC users with AWS IAM Authenticator for Kubernetes or Upgrade to AWS CLI v1.16.156 or greater"),
     "EKS BP access-entries": eksBestPractice("access-entries", "Use EKS access entries to grant IAM principals access to the cluster", "identity-and-access-management.html"),
     "EKS BP no-ssh": eksBestPractice("no-ssh", "Minimize access to worker nodes", "protecting-the-infrastructure.html"),

@@ -128,6 +128,12 @@ const MUTATIONS: readonly Mutation[] = [
         policy: "restrict-ingress-from-internet",
         control: "AWS FSBP EC2.18",
     },
+    {
+        what: "network policy enforcement left off in the VPC CNI",
+        edits: [{ file: "infra/aws/eks-addons.ts", from: "export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: \"true\" } as const;", to: "export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: \"false\" } as const;" }],
+        policy: "require-network-policy-enforcement",
+        control: "CIS EKS 5.4.4",
+    },
 ];
 
 /** A copy of the project sharing this checkout's node_modules. */
