@@ -35,6 +35,28 @@ import requireLogGroupEncryption from "./aws/cloudwatch/require-log-group-encryp
 import requireLogGroupRetention from "./aws/cloudwatch/require-log-group-retention";
 import disallowPublicKeyPolicy from "./aws/kms/disallow-public-kms-key-policy";
 import requireKeyRotation from "./aws/kms/require-kms-key-rotation";
+import requireMeshMinTlsVersion from "./kubernetes/mesh/require-mesh-min-tls-version";
+import requireMeshWideStrictMtls from "./kubernetes/mesh/require-mesh-wide-strict-mtls";
+import requireStrictMtls from "./kubernetes/mesh/require-strict-mtls";
+import restrictMeshOutboundTraffic from "./kubernetes/mesh/restrict-mesh-outbound-traffic";
+import requirePodSecurityLabels from "./kubernetes/namespaces/require-pod-security-labels";
+import requireDefaultDenyNetworkPolicy from "./kubernetes/network/require-default-deny-network-policy";
+import restrictServiceExposure from "./kubernetes/network/restrict-service-exposure";
+import disableDefaultServiceAccountToken from "./kubernetes/rbac/disable-default-service-account-token";
+import disallowClusterAdminBindings from "./kubernetes/rbac/disallow-cluster-admin-bindings";
+import disallowWildcardRbac from "./kubernetes/rbac/disallow-wildcard-rbac";
+import restrictSecretAccess from "./kubernetes/rbac/restrict-secret-access";
+import disallowHostNamespaces from "./kubernetes/workloads/disallow-host-namespaces";
+import disallowHostPaths from "./kubernetes/workloads/disallow-host-paths";
+import disallowHostPorts from "./kubernetes/workloads/disallow-host-ports";
+import disallowPrivilegeEscalation from "./kubernetes/workloads/disallow-privilege-escalation";
+import disallowPrivilegedContainers from "./kubernetes/workloads/disallow-privileged-containers";
+import requireRunAsNonRoot from "./kubernetes/workloads/require-run-as-non-root";
+import requireSeccompProfile from "./kubernetes/workloads/require-seccomp-profile";
+import requireTrustedImages from "./kubernetes/workloads/require-trusted-images";
+import restrictBaselineOverrides from "./kubernetes/workloads/restrict-baseline-overrides";
+import restrictCapabilities from "./kubernetes/workloads/restrict-capabilities";
+import restrictVolumeTypes from "./kubernetes/workloads/restrict-volume-types";
 import type { Rule } from "./lib/rule";
 import requireVpcFlowLogs from "./stack/require-vpc-flow-logs";
 import restrictDefaultSecurityGroup from "./stack/restrict-default-security-group";
@@ -96,6 +118,33 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireAlbWebAcl,
     requireWebAclLogging,
     requireWebAclRules,
+    // kubernetes/mesh
+    requireMeshMinTlsVersion,
+    requireMeshWideStrictMtls,
+    requireStrictMtls,
+    restrictMeshOutboundTraffic,
+    // kubernetes/namespaces
+    requirePodSecurityLabels,
+    // kubernetes/network
+    requireDefaultDenyNetworkPolicy,
+    restrictServiceExposure,
+    // kubernetes/rbac
+    disableDefaultServiceAccountToken,
+    disallowClusterAdminBindings,
+    disallowWildcardRbac,
+    restrictSecretAccess,
+    // kubernetes/workloads
+    disallowHostNamespaces,
+    disallowHostPaths,
+    disallowHostPorts,
+    disallowPrivilegeEscalation,
+    disallowPrivilegedContainers,
+    requireRunAsNonRoot,
+    requireSeccompProfile,
+    requireTrustedImages,
+    restrictBaselineOverrides,
+    restrictCapabilities,
+    restrictVolumeTypes,
     // stack
     requireVpcFlowLogs,
     restrictDefaultSecurityGroup,

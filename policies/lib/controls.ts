@@ -22,6 +22,18 @@ export const FRAMEWORKS = {
         version: "1.7.0",
         reference: "https://www.cisecurity.org/benchmark/kubernetes",
     },
+    cisKubernetes: {
+        name: "CIS Kubernetes Benchmark",
+        short: "CIS K8s",
+        version: "1.10.0",
+        reference: "https://www.cisecurity.org/benchmark/kubernetes",
+    },
+    pss: {
+        name: "Kubernetes Pod Security Standards",
+        short: "PSS",
+        version: "v1.35",
+        reference: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
+    },
     eksBestPractices: {
         name: "Amazon EKS Best Practices Guide",
         short: "EKS BP",
@@ -60,6 +72,15 @@ function cisEks(id: string, title: string): Control {
     return { framework: "cisEks", id, title, url: "https://www.cisecurity.org/benchmark/kubernetes" };
 }
 
+function cisKubernetes(id: string, title: string): Control {
+    return { framework: "cisKubernetes", id, title, url: "https://www.cisecurity.org/benchmark/kubernetes" };
+}
+
+/** Pod Security Standards controls are named, not numbered; the id is "<profile>: <control>". */
+function pss(profile: "Baseline" | "Restricted", control: string): Control {
+    return { framework: "pss", id: `${profile}: ${control}`, title: `${profile} profile: ${control}`, url: `https://kubernetes.io/docs/concepts/security/pod-security-standards/#${profile.toLowerCase()}` };
+}
+
 /** The guide has no numbering; controls are keyed by a short name and link to their section. */
 function eksBestPractice(id: string, title: string, page: string): Control {
     return { framework: "eksBestPractices", id, title, url: `https://docs.aws.amazon.com/eks/latest/best-practices/${page}` };
@@ -67,10 +88,47 @@ function eksBestPractice(id: string, title: string, page: string): Control {
 
 export const CONTROLS = {
     "AWS Config alb-waf-enabled": awsConfig("alb-waf-enabled", "Checks if AWS WAF is enabled on Application Load Balancers"),
+    "CIS K8s 5.1.1": cisKubernetes("5.1.1", "Ensure that the cluster-admin role is only used where required"),
+    "CIS K8s 5.1.2": cisKubernetes("5.1.2", "Minimize access to secrets"),
+    "CIS K8s 5.1.3": cisKubernetes("5.1.3", "Minimize wildcard use in Roles and ClusterRoles"),
+    "CIS K8s 5.1.5": cisKubernetes("5.1.5", "Ensure that default service accounts are not actively used"),
+    "CIS K8s 5.1.6": cisKubernetes("5.1.6", "Ensure that Service Account Tokens are only mounted where necessary"),
+    "CIS K8s 5.2.1": cisKubernetes("5.2.1", "Ensure that the cluster has at least one active policy control mechanism in place"),
+    "CIS K8s 5.2.2": cisKubernetes("5.2.2", "Minimize the admission of privileged containers"),
+    "CIS K8s 5.2.3": cisKubernetes("5.2.3", "Minimize the admission of containers wishing to share the host process ID namespace"),
+    "CIS K8s 5.2.4": cisKubernetes("5.2.4", "Minimize the admission of containers wishing to share the host IPC namespace"),
+    "CIS K8s 5.2.5": cisKubernetes("5.2.5", "Minimize the admission of containers wishing to share the host network namespace"),
+    "CIS K8s 5.2.6": cisKubernetes("5.2.6", "Minimize the admission of containers with allowPrivilegeEscalation"),
+    "CIS K8s 5.2.7": cisKubernetes("5.2.7", "Minimize the admission of root containers"),
+    "CIS K8s 5.2.8": cisKubernetes("5.2.8", "Minimize the admission of containers with the NET_RAW capability"),
+    "CIS K8s 5.2.9": cisKubernetes("5.2.9", "Minimize the admission of containers with added capabilities"),
+    "CIS K8s 5.2.12": cisKubernetes("5.2.12", "Minimize the admission of HostPath volumes"),
+    "CIS K8s 5.2.13": cisKubernetes("5.2.13", "Minimize the admission of containers which use HostPorts"),
+    "CIS K8s 5.3.2": cisKubernetes("5.3.2", "Ensure that all Namespaces have Network Policies defined"),
+    "CIS K8s 5.5.1": cisKubernetes("5.5.1", "Configure Image Provenance using ImagePolicyWebhook admission controller"),
+    "CIS K8s 5.7.2": cisKubernetes("5.7.2", "Ensure that the seccomp profile is set to docker/default in your pod definitions"),
+    "CIS K8s 5.7.3": cisKubernetes("5.7.3", "Apply Security Context to Your Pods and Containers"),
+    "PSS Baseline: AppArmor": pss("Baseline", "AppArmor"),
+    "PSS Baseline: Capabilities": pss("Baseline", "Capabilities"),
+    "PSS Baseline: Host Namespaces": pss("Baseline", "Host Namespaces"),
+    "PSS Baseline: HostProcess": pss("Baseline", "HostProcess"),
+    "PSS Baseline: Host Ports": pss("Baseline", "Host Ports"),
+    "PSS Baseline: HostPath Volumes": pss("Baseline", "HostPath Volumes"),
+    "PSS Baseline: Privileged Containers": pss("Baseline", "Privileged Containers"),
+    "PSS Baseline: /proc Mount Type": pss("Baseline", "/proc Mount Type"),
+    "PSS Baseline: SELinux": pss("Baseline", "SELinux"),
+    "PSS Baseline: Sysctls": pss("Baseline", "Sysctls"),
+    "PSS Restricted: Capabilities": pss("Restricted", "Capabilities"),
+    "PSS Restricted: Privilege Escalation": pss("Restricted", "Privilege Escalation"),
+    "PSS Restricted: Running as Non-root": pss("Restricted", "Running as Non-root"),
+    "PSS Restricted: Running as Non-root user": pss("Restricted", "Running as Non-root user"),
+    "PSS Restricted: Seccomp": pss("Restricted", "Seccomp"),
+    "PSS Restricted: Volume Types": pss("Restricted", "Volume Types"),
     "CIS EKS 2.1.1": cisEks("2.1.1", "Enable audit Logs"),
     "CIS EKS 5.4.4": cisEks("5.4.4", "Ensure Network Policy is Enabled and set as appropriate"),
     "CIS EKS 5.5.1": cisEks("5.5.1", "Manage Kubernetes RBAC users with AWS IAM Authenticator for Kubernetes or Upgrade to AWS CLI v1.16.156 or greater"),
     "EKS BP access-entries": eksBestPractice("access-entries", "Use EKS access entries to grant IAM principals access to the cluster", "identity-and-access-management.html"),
+    "EKS BP encryption-in-transit": eksBestPractice("encryption-in-transit", "Encryption in transit", "network-security.html"),
     "EKS BP no-ssh": eksBestPractice("no-ssh", "Minimize access to worker nodes", "protecting-the-infrastructure.html"),
     "EKS BP restrict-imds": eksBestPractice("restrict-imds", "Restrict access to the instance profile assigned to the worker node", "identity-and-access-management.html"),
     "AWS Config cloudwatch-log-group-encrypted": awsConfig("cloudwatch-log-group-encrypted", "Checks if Amazon CloudWatch Log Groups are encrypted with any AWS KMS key or a specified AWS KMS key Id"),

@@ -1,0 +1,26 @@
+import { PEER_AUTHENTICATION_TYPES, usesIstio } from "../../lib/istio";
+import { defineStackRule } from "../../lib/rule";
+
+export default defineStackRule<{ rootNamespace: string }>({
+    name: "require-mesh-wide-strict-mtls",
+    description: "A stack that installs Istio must declare a mesh-wide PeerAuthentication in the root namespace with mode STRICT, so every namespace is covered.",
+    severity: "high",
+    controls: ["EKS BP encryption-in-transit"],
+    remediation: "Add a PeerAuthentication named `default` in the mesh root namespace (istio-system) with no selector and `spec.mtls.mode: STRICT`.",
+    config: {
+        rootNamespace: { type: "string", default: "istio-system", description: "The mesh's root namespace (meshConfig.rootNamespace)." },
+    },
+    validate(resources, { config }, report) {
+        if (!usesIstio(resources)) {
+            return;
+        }
+        const meshWide = resources.filter((r) => (PEER_AUTHENTICATION_TYPES as readonly string[]).includes(r.type)
+            && r.props.metadata?.namespace === config.rootNamespace
+            && r.props.spec?.selector === undefined);
+        if (!meshWide.some((r) => r.props.spec?.mtls?.mode === "STRICT")) {
+            report(undefined, meshWide.length === 0
+                ? `The stack installs Istio but has no selector-less PeerAuthentication in ${config.rootNamespace}: plaintext is accepted wherever a namespace does not opt in.`
+                : `The mesh-wide PeerAuthentication in ${config.rootNamespace} is not STRICT (mode ${meshWide[0].props.spec?.mtls?.mode ?? "UNSET, i.e. PERMISSIVE"}).`);
+        }
+    },
+});

@@ -1,0 +1,29 @@
+/**
+ * Recognising an Istio installation however a program declares it: the istiod Helm chart as a
+ * helm.sh/v3 Release or a helm.sh/v4 Chart (any repository or mirror), and Istio's own API kinds.
+ */
+import type { PolicyResource } from "./policy-api";
+import type { Props } from "./rule";
+
+export const HELM_TYPES = ["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v4:Chart"] as const;
+
+export const PEER_AUTHENTICATION_TYPES = [
+    "kubernetes:security.istio.io/v1:PeerAuthentication",
+    "kubernetes:security.istio.io/v1beta1:PeerAuthentication",
+] as const;
+
+/** The chart's name without repository, OCI registry or version: `oci://mirror/istio/istiod` → `istiod`. */
+export function chartName(props: Props): string {
+    const chart = String(props.chart ?? "");
+    return chart.split("/").pop()!.split(":")[0];
+}
+
+/** Whether a Helm release/chart installs istiod (the control plane whose values carry meshConfig). */
+export function isIstiodChart(type: string, props: Props): boolean {
+    return (HELM_TYPES as readonly string[]).includes(type) && chartName(props) === "istiod";
+}
+
+/** Whether a stack installs or configures Istio at all. */
+export function usesIstio(resources: readonly PolicyResource[]): boolean {
+    return resources.some((r) => isIstiodChart(r.type, r.props) || /^kubernetes:[a-z.]+\.istio\.io\//.test(r.type));
+}
