@@ -9,6 +9,7 @@
 import { ConfigReader, SettingDoc } from "./lib/config-reader";
 import { CLUSTER_SETTINGS, ClusterSettings, readCluster } from "./settings/cluster";
 import { EDGE_SETTINGS, EdgeSettings, readEdge } from "./settings/edge";
+import { MESH_SETTINGS, MeshSettings, readMesh } from "./settings/mesh";
 import { NETWORK_SETTINGS, NetworkSettings, readNetwork } from "./settings/network";
 import { PLATFORM_SETTINGS, PlatformSettings, readPlatform } from "./settings/platform";
 
@@ -23,6 +24,7 @@ export interface PlatformConfig extends PlatformSettings {
     readonly network: NetworkSettings;
     readonly cluster: ClusterSettings;
     readonly edge: EdgeSettings;
+    readonly mesh: MeshSettings;
 }
 
 /** Documentation of every `secure-platform:` setting; also the list of known keys. */
@@ -31,6 +33,7 @@ export const SETTINGS: Readonly<Record<string, SettingDoc>> = {
     ...NETWORK_SETTINGS,
     ...CLUSTER_SETTINGS,
     ...EDGE_SETTINGS,
+    ...MESH_SETTINGS,
 };
 
 export interface ParseOptions {
@@ -54,6 +57,7 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
     const network = readNetwork(reader, environment, platform.region);
     const cluster = readCluster(reader, environment, network.vpcCidr);
     const edge = readEdge(reader, platform.region);
+    const mesh = readMesh(reader);
 
     reader.throwIfProblems();
     return {
@@ -63,5 +67,6 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
         network: network as NetworkSettings,
         cluster: cluster as ClusterSettings,
         edge: edge as EdgeSettings,
+        mesh: mesh as MeshSettings,
     };
 }

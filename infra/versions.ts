@@ -48,3 +48,13 @@ export const ADDON_VERSIONS: Readonly<Record<KubernetesVersion, Readonly<Record<
         "snapshot-controller": "v8.3.0-eksbuild.1",
     },
 };
+
+/**
+ * Istio, installed from its Helm charts (`base`, `cni`, `istiod`, `gateway`). 1.29 supports Kubernetes
+ * 1.31 to 1.35 (istio.io/latest/docs/releases/supported-releases), which covers every version above.
+ * The repository is the upstream one; `secure-platform:chartRepository` points every chart at a mirror.
+ */
+export const ISTIO = {
+    version: "1.29.0",
+    repository: "https://istio-release.storage.googleapis.com/charts",
+} as const;

@@ -150,11 +150,16 @@ export class EksCluster extends pulumi.ComponentResource {
                 clusterName: this.cluster.name,
                 principalArn: entry.principalArn,
                 type: "STANDARD",
+                ...(entry.groups ? { kubernetesGroups: [...entry.groups] } : {}),
             }, parent);
+            const access = entry.access;
+            if (access === undefined) {
+                continue; // RBAC groups only: the groups' bindings decide what the principal may do.
+            }
             new aws.eks.AccessPolicyAssociation(key, {
                 clusterName: this.cluster.name,
                 principalArn: accessEntry.principalArn,
-                policyArn: withAwsContext(args.context, (c) => `arn:${c.partition}:eks::aws:cluster-access-policy/${ACCESS_POLICIES[entry.access]}`),
+                policyArn: withAwsContext(args.context, (c) => `arn:${c.partition}:eks::aws:cluster-access-policy/${ACCESS_POLICIES[access]}`),
                 accessScope: entry.namespaces ? { type: "namespace", namespaces: [...entry.namespaces] } : { type: "cluster" },
             }, parent);
         }

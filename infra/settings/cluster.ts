@@ -16,9 +16,12 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 export interface AccessEntrySettings {
     /** IAM role (or user) ARN in the stack's partition. */
     readonly principalArn: string;
-    readonly access: AccessLevel;
+    /** The EKS access policy; may be omitted when `groups` gives the principal RBAC groups instead. */
+    readonly access?: AccessLevel;
     /** Namespaces the access is limited to; absent means the whole cluster. */
     readonly namespaces?: readonly string[];
+    /** Kubernetes groups the principal is mapped to (e.g. a tenant's group, bound by the tenant's Role). */
+    readonly groups?: readonly string[];
 }
 
 export const NODE_GROUPS = ["app", "data"] as const;
@@ -50,7 +53,7 @@ export const CLUSTER_SETTINGS: Readonly<Record<string, SettingDoc>> = {
     kubernetesVersion: { summary: `EKS Kubernetes version: ${Object.keys(SUPPORTED_KUBERNETES_VERSIONS).join(", ")}.`, default: DEFAULT_KUBERNETES_VERSION },
     publicAccessCidrs: { summary: "CIDRs allowed to reach a public EKS API endpoint; empty keeps it private. Never 0.0.0.0/0, never in prod.", default: "[]" },
     privateAccessCidrs: { summary: "Private CIDRs allowed to reach the private API endpoint on 443 (VPN, CI runners).", default: "[vpcCidr]" },
-    accessEntries: { summary: "EKS access entries: [{principalArn, access: cluster-admin|admin|edit|view, namespaces?}]; at least one cluster-admin.", default: "(required)" },
+    accessEntries: { summary: "EKS access entries: [{principalArn, access?: cluster-admin|admin|edit|view, namespaces?, groups?}]; at least one cluster-admin.", default: "(required)" },
     nodeGroups: { summary: "Sizes of the app and data node groups: {app|data: {instanceTypes, minSize, maxSize, desiredSize, diskSizeGiB}}.", default: "by environment (see stacks/README.md)" },
 };
 
@@ -168,18 +171,29 @@ function readAccessEntries(reader: ConfigReader): AccessEntrySettings[] | undefi
             ok = false;
             return;
         }
-        let valid = reader.onlyFields("accessEntries", where, entry, ["principalArn", "access", "namespaces"]);
-        const { principalArn, access, namespaces } = entry;
+        let valid = reader.onlyFields("accessEntries", where, entry, ["principalArn", "access", "namespaces", "groups"]);
+        const { principalArn, access, namespaces, groups } = entry;
         if (typeof principalArn !== "string" || !PRINCIPAL_ARN.test(principalArn)) {
             reader.problem("accessEntries", `${where}.principalArn ${describe(principalArn)} must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>); account roots are not allowed`);
             valid = false;
         }
-        if (typeof access !== "string" || !(ACCESS_LEVELS as readonly string[]).includes(access)) {
+        if (groups !== undefined && (!Array.isArray(groups) || groups.length === 0
+            || !groups.every((g) => typeof g === "string" && g.length > 0 && g.length <= 255 && !g.startsWith("system:")))) {
+            reader.problem("accessEntries", `${where}.groups must be a non-empty list of Kubernetes group names that do not start with system:, got ${describe(groups)}`);
+            valid = false;
+        }
+        if (access === undefined && groups === undefined) {
+            reader.problem("accessEntries", `${where} needs access (one of ${ACCESS_LEVELS.join(", ")}) or groups (Kubernetes groups bound by RBAC, e.g. a tenant's group)`);
+            valid = false;
+        } else if (access !== undefined && (typeof access !== "string" || !(ACCESS_LEVELS as readonly string[]).includes(access))) {
             reader.problem("accessEntries", `${where}.access ${describe(access)} is not allowed; use one of ${ACCESS_LEVELS.join(", ")}`);
             valid = false;
         }
         if (namespaces !== undefined) {
-            if (access === "cluster-admin") {
+            if (access === undefined) {
+                reader.problem("accessEntries", `${where}.namespaces limits an access policy; set access, or let the groups' RBAC bindings decide the namespaces`);
+                valid = false;
+            } else if (access === "cluster-admin") {
                 reader.problem("accessEntries", `${where}.namespaces cannot limit cluster-admin, which is cluster-wide; use admin for namespace administrators`);
                 valid = false;
             } else if (!Array.isArray(namespaces) || namespaces.length === 0 || !namespaces.every((n) => typeof n === "string" && isDns1123Label(n))) {
@@ -190,8 +204,9 @@ function readAccessEntries(reader: ConfigReader): AccessEntrySettings[] | undefi
         if (valid) {
             entries.push({
                 principalArn: principalArn as string,
-                access: access as AccessLevel,
+                ...(access !== undefined ? { access: access as AccessLevel } : {}),
                 ...(namespaces ? { namespaces: namespaces as string[] } : {}),
+                ...(groups ? { groups: groups as string[] } : {}),
             });
         }
         ok = valid && ok;

@@ -1,6 +1,9 @@
 /** Settings of the installation as a whole: environment, account, region, tags, retention, tenants. */
 import { ConfigReader, describe, isPlainObject, SettingDoc } from "../lib/config-reader";
-import { isDns1123Label } from "../lib/naming";
+import { MAX_TENANTS, readTenants, TENANT_FIELDS_DOC, TenantSettings } from "./tenants";
+
+export { MAX_TENANTS, MAX_TENANT_NAME_LENGTH } from "./tenants";
+export type { TenantSettings } from "./tenants";
 
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -11,17 +14,8 @@ export const LOG_RETENTION_DAYS = [
 ] as const;
 /** FSBP CloudWatch.16 checks log groups are kept at least a year. */
 export const MIN_LOG_RETENTION_DAYS = 365;
-/** Tenants become namespaces, roles and mesh policies; past this a single stack is the wrong tool. */
-export const MAX_TENANTS = 1000;
-/** A tenant's namespace is `tenant-<name>`, which must stay a DNS-1123 label (63 characters). */
-export const MAX_TENANT_NAME_LENGTH = 40;
 /** Tag keys the platform sets on every AWS resource; stack tags may not override them. */
 export const RESERVED_TAG_KEYS = ["Project", "Environment", "Stack", "ManagedBy"] as const;
-
-export interface TenantSettings {
-    /** DNS-1123 label; the tenant's namespace is `tenant-<name>`. */
-    readonly name: string;
-}
 
 export interface PlatformSettings {
     readonly environment: Environment;
@@ -44,7 +38,7 @@ export const PLATFORM_SETTINGS: Readonly<Record<string, SettingDoc>> = {
     tags: { summary: `Extra tags for every AWS resource (not ${RESERVED_TAG_KEYS.join(", ")}).`, default: "{}" },
     logRetentionDays: { summary: `Retention of every log group, a CloudWatch value of at least ${MIN_LOG_RETENTION_DAYS}.`, default: "365" },
     kmsDeletionWindowDays: { summary: "KMS key deletion window, 7 to 30 days (30 in prod).", default: "30" },
-    tenants: { summary: `Tenants, each {name}; at most ${MAX_TENANTS}.`, default: "[]" },
+    tenants: { summary: `Tenants, at most ${MAX_TENANTS}, each ${TENANT_FIELDS_DOC}.`, default: "[]" },
 };
 
 export function readPlatform(reader: ConfigReader): Partial<PlatformSettings> & { environment?: Environment } {
@@ -115,42 +109,4 @@ function readTags(reader: ConfigReader): Record<string, string> | undefined {
         }
     }
     return ok ? tags : undefined;
-}
-
-function readTenants(reader: ConfigReader): TenantSettings[] | undefined {
-    const value = reader.structured("tenants");
-    if (value === undefined) {
-        return [];
-    }
-    if (!Array.isArray(value)) {
-        reader.problem("tenants", `expected a list of tenants like [{name: acme}], got ${describe(value)}`);
-        return undefined;
-    }
-    if (value.length > MAX_TENANTS) {
-        reader.problem("tenants", `${value.length} tenants given; at most ${MAX_TENANTS} fit one stack, split them across stacks`);
-        return undefined;
-    }
-    const tenants: TenantSettings[] = [];
-    let ok = true;
-    value.forEach((entry: unknown, index: number) => {
-        const where = `tenants[${index}]`;
-        if (!isPlainObject(entry)) {
-            reader.problem("tenants", `${where} must be an object like {name: acme}, got ${describe(entry)}`);
-            ok = false;
-            return;
-        }
-        ok = reader.onlyFields("tenants", where, entry, ["name"]) && ok;
-        const name = entry.name;
-        if (typeof name !== "string") {
-            reader.problem("tenants", `${where}.name is required and must be a string`);
-            ok = false;
-        } else if (!isDns1123Label(name) || name.length > MAX_TENANT_NAME_LENGTH) {
-            reader.problem("tenants", `${where}.name ${JSON.stringify(name)} must be a DNS-1123 label of at most ${MAX_TENANT_NAME_LENGTH} characters (lower-case letters, digits and '-', starting with a letter and ending with a letter or digit)`);
-            ok = false;
-        } else {
-            tenants.push({ name });
-        }
-    });
-    ok = reader.noDuplicates("tenants", tenants.map((t) => t.name), "tenant name") && ok;
-    return ok ? tenants : undefined;
 }

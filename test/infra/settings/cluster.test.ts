@@ -45,6 +45,14 @@ describe("cluster settings", () => {
         rejects(minimal("dev", entries(admin, admin)), "accessEntries", /duplicate principal/);
         rejects(minimal("dev", entries({ ...admin, role: "x" })), "accessEntries", /accessEntries\[0\].role is not a known field/);
     });
+    it("maps a principal to Kubernetes groups, with or without an access policy", () => {
+        const tenantDevs = { principalArn: "arn:aws:iam::111122223333:role/acme-devs", groups: ["tenant-acme-developers"] };
+        const { cluster } = parse(minimal("dev", entries(admin, tenantDevs)));
+        assert.deepEqual(cluster.accessEntries[1], tenantDevs);
+        rejects(minimal("dev", entries(admin, { principalArn: tenantDevs.principalArn })), "accessEntries", /accessEntries\[1\] needs access .* or groups/);
+        rejects(minimal("dev", entries(admin, { ...tenantDevs, groups: ["system:masters"] })), "accessEntries", /accessEntries\[1\].groups must be a non-empty list of Kubernetes group names that do not start with system:/);
+        rejects(minimal("dev", entries(admin, { ...tenantDevs, namespaces: ["tenant-acme"] })), "accessEntries", /accessEntries\[1\].namespaces limits an access policy/);
+    });
     it("accepts namespace-scoped entries", () => {
         const { cluster } = parse(minimal("dev", entries(admin, { principalArn: "arn:aws:iam::111122223333:role/devs", access: "edit", namespaces: ["platform"] })));
         assert.deepEqual(cluster.accessEntries[1], { principalArn: "arn:aws:iam::111122223333:role/devs", access: "edit", namespaces: ["platform"] });

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { MAX_TENANTS } from "../../../infra/settings/platform";
 import { minimal, P, parse, rejects, without } from "../../harness/config-fixtures";
 
 describe("platform settings", () => {
@@ -19,20 +18,6 @@ describe("platform settings", () => {
     it("requires a well-formed region", () => {
         rejects(without(minimal("dev"), "aws:region"), "aws:region", /missing; set the AWS region/);
         rejects(minimal("dev", { "aws:region": "Europe" }), "aws:region", /not an AWS region name/);
-    });
-    it("rejects duplicate and malformed tenants", () => {
-        rejects(minimal("dev", { tenants: "[{\"name\":\"acme\"},{\"name\":\"acme\"}]" }), "tenants", /duplicate tenant name "acme"/);
-        rejects(minimal("dev", { tenants: "[{\"name\":\"Acme_Corp\"}]" }), "tenants", /tenants\[0\].name "Acme_Corp" must be a DNS-1123 label/);
-        rejects(minimal("dev", { tenants: "[{\"name\":\"acme\",\"plan\":\"gold\"}]" }), "tenants", /tenants\[0\].plan is not a known field; allowed: name/);
-        rejects(minimal("dev", { tenants: "[{}]" }), "tenants", /tenants\[0\].name is required/);
-        rejects(minimal("dev", { tenants: "[\"acme\"]" }), "tenants", /tenants\[0\] must be an object/);
-        rejects(minimal("dev", { tenants: "acme" }), "tenants", /expected a list of tenants/);
-    });
-    it("caps the number of tenants", () => {
-        const tenants = JSON.stringify(Array.from({ length: MAX_TENANTS + 1 }, (_, i) => ({ name: `t${i}` })));
-        rejects(minimal("dev", { tenants }), "tenants", new RegExp(`${MAX_TENANTS + 1} tenants given; at most ${MAX_TENANTS}`));
-        const allowed = JSON.stringify(Array.from({ length: MAX_TENANTS }, (_, i) => ({ name: `t${i}` })));
-        assert.equal(parse(minimal("dev", { tenants: allowed })).tenants.length, MAX_TENANTS);
     });
     it("rejects numbers out of range or of the wrong type", () => {
         rejects(minimal("dev", { logRetentionDays: "30" }), "logRetentionDays", /at least 365 days \(FSBP CloudWatch.16\): 365, 400/);
