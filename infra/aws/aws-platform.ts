@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import type { PlatformConfig } from "../config";
+import { KubernetesPlatform } from "../k8s/kubernetes-platform";
 import { namePath, platformTags } from "../lib/tags";
 import { lookupAwsContext } from "./aws-context";
 import { DmzEdge } from "./dmz-edge";
@@ -88,7 +89,7 @@ export function deployAwsPlatform(config: PlatformConfig) {
     }, { ...opts, dependsOn: [coreAddons] });
     const appNodes = nodeGroup("app");
     const dataNodes = nodeGroup("data");
-    new EksAddons("addons", { ...clusterRef, addons: ADDONS_AFTER_NODES, ebsKeyArn: keys.keys.ebs.arn }, { ...opts, dependsOn: [appNodes, dataNodes] });
+    const lateAddons = new EksAddons("addons", { ...clusterRef, addons: ADDONS_AFTER_NODES, ebsKeyArn: keys.keys.ebs.arn }, { ...opts, dependsOn: [appNodes, dataNodes] });
 
     const edge = new DmzEdge("edge", {
         context,
@@ -107,12 +108,18 @@ export function deployAwsPlatform(config: PlatformConfig) {
     }, opts);
 
     // The provider in-cluster components are deployed with (namespaces, mesh, data).
-    eksKubernetesProvider("cluster", {
+    const kubernetesProvider = eksKubernetesProvider("cluster", {
         clusterName: cluster.name,
         endpoint: cluster.cluster.endpoint,
         certificateAuthorityData: cluster.cluster.certificateAuthority.data,
         region: config.region,
     }, { dependsOn: [coreAddons] });
+    // The gateway is a NodePort on the app nodes: the edge's target group forwards to its fixed ports.
+    new KubernetesPlatform("kubernetes", {
+        config,
+        provider: kubernetesProvider,
+        gateway: { type: "NodePort", nodeSelector: { [NODE_GROUP_LABEL]: "app" } },
+    }, { dependsOn: [lateAddons, appNodes] });
 
     return {
         environment: config.environment,

@@ -134,6 +134,42 @@ const MUTATIONS: readonly Mutation[] = [
         policy: "require-network-policy-enforcement",
         control: "CIS EKS 5.4.4",
     },
+    {
+        what: "the mesh accepting plaintext",
+        edits: [{ file: "infra/k8s/mesh/istio-mesh.ts", from: 'spec: { mtls: { mode: "STRICT" } },', to: 'spec: { mtls: { mode: "PERMISSIVE" } },' }],
+        policy: "require-strict-mtls",
+        control: "EKS BP encryption-in-transit",
+    },
+    {
+        what: "istiod letting workloads call any host",
+        edits: [{ file: "infra/k8s/mesh/istio-mesh.ts", from: 'outboundTrafficPolicy: { mode: "REGISTRY_ONLY" },', to: 'outboundTrafficPolicy: { mode: "ALLOW_ANY" },' }],
+        policy: "restrict-mesh-outbound-traffic",
+        control: "EKS BP encryption-in-transit",
+    },
+    {
+        what: "namespaces admitting baseline pods",
+        edits: [{ file: "infra/k8s/secure-namespace.ts", from: 'const level = ns in PRIVILEGED_NAMESPACES ? "privileged" : "restricted";', to: 'const level = ns in PRIVILEGED_NAMESPACES ? "privileged" : "baseline";' }],
+        policy: "require-pod-security-labels",
+        control: "CIS K8s 5.2.1",
+    },
+    {
+        what: "namespaces without a default-deny policy",
+        edits: [{ file: "infra/k8s/secure-namespace.ts", from: "        defaultDeny(ns, child);\n", to: "" }],
+        policy: "require-default-deny-network-policy",
+        control: "CIS K8s 5.3.2",
+    },
+    {
+        what: "default service accounts mounting tokens",
+        edits: [{ file: "infra/k8s/secure-namespace.ts", from: "automountServiceAccountToken: false,", to: "automountServiceAccountToken: true," }],
+        policy: "disable-default-service-account-token",
+        control: "CIS K8s 5.1.5",
+    },
+    {
+        what: "tenant roles reading every Secret",
+        edits: [{ file: "infra/k8s/tenant.ts", from: 'verbs: readSecrets ? WORKLOAD_VERBS : ["create", "update", "patch", "delete"]', to: "verbs: WORKLOAD_VERBS" }],
+        policy: "restrict-secret-access",
+        control: "CIS K8s 5.1.2",
+    },
 ];
 
 /** A copy of the project sharing this checkout's node_modules. */

@@ -3,8 +3,10 @@
  * it) with zero violations, and deploys what the design promises.
  */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { runCheckCli } from "../harness/cli";
+import { ROOT, runCheckCli } from "../harness/cli";
 
 interface JsonResource {
     urn: string;
@@ -92,6 +94,20 @@ for (const stack of STACKS) {
             assert.equal(ofType(report, "pulumi:providers:kubernetes").length, 1);
         });
 
+        it("runs the mesh and gives the platform, data and every tenant of its stack file a restricted, deny-all namespace", () => {
+            const { report } = reports.get(stack)!;
+            const tenants = [...readFileSync(join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8").matchAll(/^ {4}- name: ([a-z0-9-]+)$/gm)].map((m) => `tenant-${m[1]}`);
+            assert.ok(tenants.length >= 2, "the stack file names tenants");
+            const namespaces = ofType(report, "kubernetes:core/v1:Namespace").map((n) => n.inputs.metadata.name as string);
+            assert.deepEqual(namespaces.sort(), ["data", "istio-cni", "istio-ingress", "istio-system", "platform", ...tenants].sort());
+            const denied = ofType(report, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => p.inputs.metadata.name === "default-deny").map((p) => p.inputs.metadata.namespace);
+            assert.deepEqual(denied.sort(), namespaces.sort());
+            const charts = ofType(report, "kubernetes:helm.sh/v3:Release").map((r) => r.inputs.chart as string);
+            assert.deepEqual(charts.sort(), ["base", "cni", "gateway", "istiod"]);
+            const [meshWide] = ofType(report, "kubernetes:security.istio.io/v1:PeerAuthentication");
+            assert.equal(meshWide.inputs.spec.mtls.mode, "STRICT");
+        });
+
         it(stack === "prod" ? "protects keys and audit logs from pulumi destroy" : "leaves keys unprotected so the environment can be torn down", () => {
             const { report } = reports.get(stack)!;
             const stateful = [...ofType(report, "aws:kms/key:Key"), ...ofType(report, "aws:cloudwatch/logGroup:LogGroup")];
@@ -117,6 +133,16 @@ describe("stack prod", () => {
         assert.equal(cluster.inputs.deletionProtection, true);
         assert.equal(cluster.protect, true);
         assert.equal(ofType(report, "aws:lb/loadBalancer:LoadBalancer")[0].inputs.enableDeletionProtection, true);
+    });
+
+    it("maps tenant developers to their Kubernetes group without an EKS access policy", () => {
+        const { report } = reports.get("prod")!;
+        const principal = "arn:aws:iam::777788889999:role/initech-developers";
+        const [entry] = ofType(report, "aws:eks/accessEntry:AccessEntry").filter((e) => e.inputs.principalArn === principal);
+        assert.deepEqual(entry.inputs.kubernetesGroups, ["initech-engineering"]);
+        assert.ok(ofType(report, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation").every((a) => !a.urn.includes("initech-developers")));
+        const [binding] = ofType(report, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding").filter((b) => b.inputs.metadata.namespace === "tenant-initech");
+        assert.deepEqual(binding.inputs.subjects.map((s: { name: string }) => s.name), ["initech-engineering"]);
     });
 
     it("guards against deploying into another account", () => {

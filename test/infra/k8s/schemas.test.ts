@@ -1,0 +1,84 @@
+/**
+ * Every Kubernetes object the program creates validates against the Kubernetes and Istio OpenAPI
+ * schemas (kubernetes-models, @kubernetes-models/istio): a misspelt field or a wrong type fails here
+ * instead of at `pulumi up`. Runs on the prod stack, which has every kind of object.
+ */
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import { ROOT } from "../../harness/cli";
+import { CheckResult, runCheck } from "../../harness/engine";
+import type { RecordedResource } from "../../harness/program";
+import { isSecretValue, UNKNOWN } from "../../harness/wire";
+
+/** Resources that are not API objects (charts, providers) or have no schema of their own. */
+const NOT_OBJECTS = ["kubernetes:helm.sh/v3:Release", "pulumi:providers:kubernetes"];
+
+let result: CheckResult;
+let objects: RecordedResource[];
+
+before(async () => {
+    result = await runCheck({ root: ROOT, stack: "prod" });
+    objects = result.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:") && !NOT_OBJECTS.includes(r.type));
+});
+
+/** The schema module of a Pulumi type token: `kubernetes:networking.k8s.io/v1:NetworkPolicy`. */
+function modelModule(type: string): { module: string; kind: string; apiVersion: string } {
+    const [, groupVersion, pulumiKind] = type.split(":");
+    const [group, version] = groupVersion.split("/");
+    // Patch resources carry a partial object of the same kind.
+    const kind = pulumiKind.replace(/Patch$/, "");
+    const apiVersion = group === "core" ? version : `${group}/${version}`;
+    const module = group.endsWith(".istio.io")
+        ? `@kubernetes-models/istio/${group}/${version}`
+        : `kubernetes-models/${group === "core" ? "" : `${group}/`}${version}`;
+    return { module, kind, apiVersion };
+}
+
+/** Inputs as the API server would receive them: secrets revealed, engine bookkeeping removed. */
+function plain(value: unknown): unknown {
+    if (isSecretValue(value)) {
+        return plain(value.value);
+    }
+    if (value === UNKNOWN) {
+        return "unknown";
+    }
+    if (Array.isArray(value)) {
+        return value.map(plain);
+    }
+    if (value && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "__defaults").map(([k, v]) => [k, plain(v)]));
+    }
+    return value;
+}
+
+describe("Kubernetes objects of the prod stack", () => {
+    it("include every kind the baseline and the mesh promise", () => {
+        const kinds = new Set(objects.map((r) => r.type.split(":")[2]));
+        for (const kind of ["Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "ServiceAccountPatch", "Role", "RoleBinding", "Secret", "PeerAuthentication", "AuthorizationPolicy", "Gateway"]) {
+            assert.ok(kinds.has(kind), `${kind} is rendered`);
+        }
+    });
+
+    it("validate against the Kubernetes and Istio schemas", async () => {
+        const failures: string[] = [];
+        for (const resource of objects) {
+            const { module, kind, apiVersion } = modelModule(resource.type);
+            // The schema packages are ES modules; the path comes from the type token.
+            const models = (await import(module)) as Record<string, new (data: unknown) => { validate(): void }>;
+            const Model = models[kind];
+            assert.ok(Model, `${module} has a ${kind} schema (${resource.type})`);
+            const object = { ...(plain(resource.inputs) as Record<string, unknown>), apiVersion, kind };
+            try {
+                new Model(object).validate();
+            } catch (error) {
+                failures.push(`${resource.urn}: ${(error as Error).message}`);
+            }
+        }
+        assert.deepEqual(failures, []);
+    });
+
+    it("reject an object with a misspelt field value, so the check above can fail", async () => {
+        const { PeerAuthentication } = (await import("@kubernetes-models/istio/security.istio.io/v1" as string)) as Record<string, new (data: unknown) => { validate(): void }>;
+        assert.throws(() => new PeerAuthentication({ apiVersion: "security.istio.io/v1", kind: "PeerAuthentication", metadata: { name: "default" }, spec: { mtls: { mode: "STRICTLY" } } }).validate(), /mode/);
+    });
+});
