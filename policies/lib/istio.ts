@@ -12,10 +12,15 @@ export const PEER_AUTHENTICATION_TYPES = [
     "kubernetes:security.istio.io/v1beta1:PeerAuthentication",
 ] as const;
 
-/** The chart's name without repository, OCI registry or version: `oci://mirror/istio/istiod` → `istiod`. */
+/**
+ * The chart's name without repository, registry, version, digest or archive suffix:
+ * `oci://mirror/istio/istiod:1.29.0`, `.../istiod@sha256:...` and `https://host/istiod-1.29.0.tgz` → `istiod`.
+ */
 export function chartName(props: Props): string {
-    const chart = String(props.chart ?? "");
-    return chart.split("/").pop()!.split(":")[0];
+    const last = String(props.chart ?? "").split("/").pop()!;
+    const withoutRef = last.split("@")[0].split(":")[0];
+    const archive = /^(.+?)-v?\d+\.\d+\.\d+[^/]*\.tgz$/.exec(withoutRef);
+    return archive ? archive[1] : withoutRef.replace(/\.tgz$/, "");
 }
 
 /** Whether a Helm release/chart installs istiod (the control plane whose values carry meshConfig). */

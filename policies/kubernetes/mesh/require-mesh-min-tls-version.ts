@@ -18,7 +18,8 @@ export default defineResourceRule<{ minimumVersion: string }>({
             return;
         }
         const version = props.values?.meshConfig?.meshMTLS?.minProtocolVersion;
-        if (version === undefined || ORDER.indexOf(version) < ORDER.indexOf(config.minimumVersion)) {
+        // Istio's default minimum for mesh mTLS is TLS 1.2.
+        if (ORDER.indexOf(version ?? "TLSV1_2") < ORDER.indexOf(config.minimumVersion)) {
             report(`istiod values set meshConfig.meshMTLS.minProtocolVersion ${version ?? "not at all (TLSV1_2 by default)"}; ${config.minimumVersion} or newer is required.`);
         }
     },

@@ -9,7 +9,10 @@ function deniedDirections(policy: PolicyResource): string[] {
     if (!selectsAll) {
         return [];
     }
-    const types = list(spec.policyTypes).map(String);
+    // Without policyTypes, Kubernetes applies a policy to Ingress, and to Egress when it has egress rules.
+    const types = spec.policyTypes === undefined
+        ? ["Ingress", ...(spec.egress !== undefined ? ["Egress"] : [])]
+        : list(spec.policyTypes).map(String);
     return types.filter((t) => (t === "Ingress" ? list(spec.ingress).length === 0 : list(spec.egress).length === 0));
 }
 

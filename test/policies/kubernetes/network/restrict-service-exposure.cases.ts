@@ -1,21 +1,35 @@
 import { ruleCases, unknown } from "../../../harness/policy-cases";
-import { k8s } from "../k8s-fixtures";
+import { service } from "./network-fixtures";
 
-const service = (name: string, namespace: string, type: unknown) =>
-    k8s("core", "Service", name, namespace, { spec: { ...(type === undefined ? {} : { type: type as never }), selector: { app: name }, ports: [{ port: 443, targetPort: 8443 }] } });
+const RULE = "restrict-service-exposure";
 
-export default ruleCases("restrict-service-exposure", {
+export default ruleCases(RULE, {
     compliant: [
         { name: "a ClusterIP service", resources: [service("api", "payments", "ClusterIP")] },
         { name: "a service of the default type", resources: [service("worker", "payments", undefined)] },
-        { name: "the ingress gateway's NodePort", resources: [service("istio-ingress", "istio-ingress", "NodePort")] },
-        { name: "a LoadBalancer in a namespace the team approves", resources: [service("edge", "edge-gateway", "LoadBalancer")], config: { "restrict-service-exposure": { exposedNamespaces: ["edge-gateway"] } } },
+        { name: "a headless service", resources: [service("cassandra", "data", "ClusterIP", { clusterIP: "None" })] },
+        { name: "an ExternalName alias for a managed database", resources: [service("db", "payments", "ExternalName", { externalName: "payments.cluster-abc.eu-west-1.rds.amazonaws.com", selector: undefined, ports: undefined })] },
+        { name: "the ingress gateway's LoadBalancer, exempt by default", resources: [service("istio-ingressgateway", "istio-ingress", "LoadBalancer", { externalTrafficPolicy: "Local" })] },
+        { name: "the ingress gateway's NodePort, exempt by default", resources: [service("istio-ingress", "istio-ingress", "NodePort")] },
+        { name: "a LoadBalancer in a namespace the team approves", resources: [service("edge", "edge-gateway", "LoadBalancer")], config: { [RULE]: { exposedNamespaces: ["edge-gateway"] } } },
     ],
     violating: [
-        { name: "a LoadBalancer next to the application", resources: [service("db-admin", "payments", "LoadBalancer")], message: /Service db-admin in payments is type LoadBalancer/ },
-        { name: "a NodePort in the default namespace", resources: [k8s("core", "Service", "debug", undefined, { spec: { type: "NodePort", ports: [{ port: 80 }] } })], message: /Service debug in default is type NodePort/ },
+        { name: "a LoadBalancer next to the application", resources: [service("db-admin", "payments", "LoadBalancer")], message: /Service db-admin in payments is type LoadBalancer, reachable from outside the cluster/ },
+        { name: "a NodePort in the provider's default namespace", resources: [service("debug", undefined, "NodePort", { ports: [{ port: 80, nodePort: 30080 }] })], message: /Service debug in default is type NodePort/ },
+        {
+            name: "an internal NLB is still outside the mesh",
+            resources: [service("reports", "billing", "LoadBalancer", { loadBalancerClass: "service.k8s.aws/nlb" })],
+            message: /Service reports in billing is type LoadBalancer/,
+        },
+        {
+            name: "the gateway namespace once the team's list replaces the default",
+            resources: [service("istio-ingressgateway", "istio-ingress", "LoadBalancer")],
+            config: { [RULE]: { exposedNamespaces: ["edge-gateway"] } },
+            message: /Service istio-ingressgateway in istio-ingress is type LoadBalancer/,
+        },
     ],
     unknown: [
         { name: "a type not known yet", resources: [service("later", "payments", unknown)] },
+        { name: "a LoadBalancer whose namespace is not known yet", resources: [service("later", unknown, "LoadBalancer")] },
     ],
 });

@@ -1,30 +1,56 @@
 import { ruleCases, unknown } from "../../../harness/policy-cases";
-import { k8s, RBAC } from "../k8s-fixtures";
+import { clusterRoleBinding, clusterRoleRef, group, RBAC_GROUP, roleBinding, roleRef, serviceAccountSubject, user } from "./rbac-fixtures";
 
-const binding = (kind: "ClusterRoleBinding" | "RoleBinding", name: string, namespace: string | undefined, roleName: string, subjects: unknown[]) =>
-    k8s(RBAC, kind, name, namespace, { roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: roleName }, subjects: subjects as never });
-const group = (name: string) => ({ apiGroup: RBAC, kind: "Group", name });
-const serviceAccount = (name: string, namespace: string) => ({ kind: "ServiceAccount", name, namespace });
+const CLUSTER_ADMIN = clusterRoleRef("cluster-admin");
 
 export default ruleCases("disallow-cluster-admin-bindings", {
     compliant: [
-        { name: "a ClusterRoleBinding to view", resources: [binding("ClusterRoleBinding", "auditors", undefined, "view", [group("auditors")])] },
-        { name: "a RoleBinding to edit in one namespace", resources: [binding("RoleBinding", "developers", "payments", "edit", [group("payments-developers")])] },
+        { name: "a ClusterRoleBinding to view", resources: [clusterRoleBinding("auditors", clusterRoleRef("view"), [group("auditors")])] },
+        { name: "a RoleBinding of the edit ClusterRole in one namespace", resources: [roleBinding("developers", "payments", clusterRoleRef("edit"), [group("payments-developers")])] },
+        {
+            name: "a RoleBinding of a namespaced Role that happens to be called cluster-admin",
+            resources: [roleBinding("local-admins", "sandbox", roleRef("cluster-admin"), [user("dev@example.com")])],
+        },
+        { name: "system:masters, approved by default", resources: [clusterRoleBinding("masters", CLUSTER_ADMIN, [group("system:masters")])] },
+        { name: "a cluster-admin binding without subjects", resources: [clusterRoleBinding("placeholder", CLUSTER_ADMIN, undefined)] },
         {
             name: "a break-glass group the team approves",
-            resources: [binding("ClusterRoleBinding", "break-glass", undefined, "cluster-admin", [group("break-glass")])],
-            config: { "disallow-cluster-admin-bindings": { allowedSubjects: ["Group/break-glass"] } },
+            resources: [clusterRoleBinding("break-glass", CLUSTER_ADMIN, [group("break-glass")])],
+            config: { "disallow-cluster-admin-bindings": { allowedSubjects: ["Group/system:masters", "Group/break-glass"] } },
+        },
+        {
+            name: "a GitOps controller's account the team approves, in a RoleBinding",
+            resources: [roleBinding("flux-reconciler", "flux-system", CLUSTER_ADMIN, [serviceAccountSubject("kustomize-controller", "flux-system")])],
+            config: { "disallow-cluster-admin-bindings": { allowedSubjects: ["ServiceAccount/flux-system/kustomize-controller"] } },
         },
     ],
     violating: [
-        { name: "a group bound to cluster-admin cluster-wide", resources: [binding("ClusterRoleBinding", "ops", undefined, "cluster-admin", [group("ops")])], message: /Group\/ops is bound to cluster-admin\./ },
+        { name: "a group bound to cluster-admin cluster-wide", resources: [clusterRoleBinding("ops", CLUSTER_ADMIN, [group("ops")])], message: /Group\/ops is bound to cluster-admin\./ },
         {
             name: "a service account given cluster-admin in a namespace",
-            resources: [binding("RoleBinding", "ci", "builds", "cluster-admin", [serviceAccount("runner", "builds")])],
+            resources: [roleBinding("ci", "builds", CLUSTER_ADMIN, [serviceAccountSubject("runner", "builds")])],
             message: /ServiceAccount\/builds\/runner is bound to cluster-admin\./,
+        },
+        {
+            name: "a user added next to system:masters",
+            resources: [clusterRoleBinding("admins", CLUSTER_ADMIN, [group("system:masters"), user("alice@example.com")])],
+            message: /User\/alice@example\.com is bound to cluster-admin\./,
+        },
+        {
+            name: "an approved account's namesake in another namespace",
+            resources: [clusterRoleBinding("impostor", CLUSTER_ADMIN, [serviceAccountSubject("kustomize-controller", "default")])],
+            config: { "disallow-cluster-admin-bindings": { allowedSubjects: ["ServiceAccount/flux-system/kustomize-controller"] } },
+            message: /ServiceAccount\/default\/kustomize-controller is bound to cluster-admin\./,
+        },
+        {
+            name: "system:masters once the team's list replaces the default",
+            resources: [clusterRoleBinding("masters", CLUSTER_ADMIN, [group("system:masters")])],
+            config: { "disallow-cluster-admin-bindings": { allowedSubjects: ["Group/break-glass"] } },
+            message: /Group\/system:masters is bound to cluster-admin\./,
         },
     ],
     unknown: [
-        { name: "the bound role not known yet", resources: [k8s(RBAC, "ClusterRoleBinding", "later", undefined, { roleRef: unknown, subjects: [group("ops")] })] },
+        { name: "the bound role not known yet", resources: [clusterRoleBinding("later", unknown, [group("ops")])] },
+        { name: "a subject's name not known yet", resources: [clusterRoleBinding("later", { apiGroup: RBAC_GROUP, kind: "ClusterRole", name: "cluster-admin" }, [user(unknown)])] },
     ],
 });

@@ -1,16 +1,31 @@
 import { ruleCases, unknown } from "../../../harness/policy-cases";
-import { k8s, RBAC } from "../k8s-fixtures";
-
-const role = (name: string, namespace: string, rules: unknown[]) => k8s(RBAC, "Role", name, namespace, { rules: rules as never });
-const clusterRole = (name: string, rules: unknown[]) => k8s(RBAC, "ClusterRole", name, undefined, { rules: rules as never });
+import { clusterRole, role } from "./rbac-fixtures";
 
 export default ruleCases("disallow-wildcard-rbac", {
     compliant: [
-        { name: "a Role naming its resources and verbs", resources: [role("deployer", "payments", [{ apiGroups: ["apps"], resources: ["deployments"], verbs: ["get", "list", "patch"] }])] },
-        { name: "a ClusterRole reading nodes", resources: [clusterRole("node-reader", [{ apiGroups: [""], resources: ["nodes"], verbs: ["get", "list", "watch"] }])] },
+        {
+            name: "a Role naming its resources and verbs",
+            resources: [role("deployer", "payments", [
+                { apiGroups: ["apps"], resources: ["deployments", "deployments/scale"], verbs: ["get", "list", "watch", "patch"] },
+                { apiGroups: [""], resources: ["configmaps"], resourceNames: ["payments-config"], verbs: ["get"] },
+            ])],
+        },
+        {
+            name: "a ClusterRole reading nodes and the health endpoints",
+            resources: [clusterRole("node-reader", [
+                { apiGroups: [""], resources: ["nodes"], verbs: ["get", "list", "watch"] },
+                { nonResourceURLs: ["/healthz", "/metrics"], verbs: ["get"] },
+            ])],
+        },
+        {
+            name: "an aggregated ClusterRole that declares no rules of its own",
+            resources: [clusterRole("monitoring", undefined, { aggregationRule: { clusterRoleSelectors: [{ matchLabels: { "rbac.example.com/aggregate-to-monitoring": "true" } }] } })],
+        },
+        { name: "a Role with an empty rule list", resources: [role("placeholder", "payments", [])] },
     ],
     violating: [
         { name: "a Role granting every verb", resources: [role("owner", "payments", [{ apiGroups: ["apps"], resources: ["deployments"], verbs: ["*"] }])], message: /Rule 0 uses "\*" in verbs\./ },
+        { name: "a Role on every resource of a group", resources: [role("batch-admin", "jobs", [{ apiGroups: ["batch"], resources: ["*"], verbs: ["get", "list"] }])], message: /Rule 0 uses "\*" in resources\./ },
         {
             name: "a ClusterRole granting everything",
             resources: [clusterRole("god", [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }, { apiGroups: ["*"], resources: ["*"], verbs: ["*"] }])],
@@ -19,6 +34,7 @@ export default ruleCases("disallow-wildcard-rbac", {
         { name: "a ClusterRole on every non-resource URL", resources: [clusterRole("urls", [{ nonResourceURLs: ["*"], verbs: ["get"] }])], message: /Rule 0 uses "\*" in nonResourceURLs\./ },
     ],
     unknown: [
-        { name: "rules not known yet", resources: [role("later", "payments", unknown as never)] },
+        { name: "rules not known yet", resources: [role("later", "payments", unknown)] },
+        { name: "a rule's verbs not known yet", resources: [clusterRole("later", [{ apiGroups: [""], resources: ["pods"], verbs: unknown }])] },
     ],
 });

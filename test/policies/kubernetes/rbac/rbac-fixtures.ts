@@ -37,13 +37,13 @@ export const serviceAccountSubject = (name: string, namespace: string) => ({ kin
 
 export function roleBinding(name: string, namespace: string | undefined, ref: unknown, subjects: unknown): CaseResource {
     return resource(`kubernetes:${RBAC_GROUP}/v1:RoleBinding`, logicalName(name, namespace), {
-        apiVersion: RBAC_API_VERSION, kind: "RoleBinding", metadata: metadata(name, namespace), roleRef: ref, subjects,
+        apiVersion: RBAC_API_VERSION, kind: "RoleBinding", metadata: metadata(name, namespace), roleRef: ref, ...(subjects === undefined ? {} : { subjects }),
     });
 }
 
 export function clusterRoleBinding(name: string, ref: unknown, subjects: unknown): CaseResource {
     return resource(`kubernetes:${RBAC_GROUP}/v1:ClusterRoleBinding`, logicalName(name, undefined), {
-        apiVersion: RBAC_API_VERSION, kind: "ClusterRoleBinding", metadata: metadata(name, undefined), roleRef: ref, subjects,
+        apiVersion: RBAC_API_VERSION, kind: "ClusterRoleBinding", metadata: metadata(name, undefined), roleRef: ref, ...(subjects === undefined ? {} : { subjects }),
     });
 }
 
