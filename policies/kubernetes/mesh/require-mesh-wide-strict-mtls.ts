@@ -17,10 +17,13 @@ export default defineStackRule<{ rootNamespace: string }>({
         const meshWide = resources.filter((r) => (PEER_AUTHENTICATION_TYPES as readonly string[]).includes(r.type)
             && r.props.metadata?.namespace === config.rootNamespace
             && r.props.spec?.selector === undefined);
-        if (!meshWide.some((r) => r.props.spec?.mtls?.mode === "STRICT")) {
-            report(undefined, meshWide.length === 0
-                ? `The stack installs Istio but has no selector-less PeerAuthentication in ${config.rootNamespace}: plaintext is accepted wherever a namespace does not opt in.`
-                : `The mesh-wide PeerAuthentication in ${config.rootNamespace} is not STRICT (mode ${meshWide[0].props.spec?.mtls?.mode ?? "UNSET, i.e. PERMISSIVE"}).`);
+        if (meshWide.length === 0) {
+            report(undefined, `The stack installs Istio but has no selector-less PeerAuthentication in ${config.rootNamespace}: plaintext is accepted wherever a namespace does not opt in.`);
+            return;
+        }
+        // With several mesh-wide policies Istio applies only the oldest, so every one must be STRICT.
+        for (const policy of meshWide.filter((r) => r.props.spec?.mtls?.mode !== "STRICT")) {
+            report(policy, `The mesh-wide PeerAuthentication ${config.rootNamespace}/${policy.props.metadata?.name ?? "(unnamed)"} is not STRICT (mode ${policy.props.spec?.mtls?.mode ?? "UNSET, i.e. PERMISSIVE"}).`);
         }
     },
 });

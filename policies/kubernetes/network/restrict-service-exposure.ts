@@ -2,10 +2,10 @@ import { defineResourceRule } from "../../lib/rule";
 
 export default defineResourceRule<{ exposedNamespaces: string[] }>({
     name: "restrict-service-exposure",
-    description: "Only the ingress gateway may expose a Service outside the cluster (type LoadBalancer or NodePort); anything else bypasses the TLS edge and the mesh.",
+    description: "Only the ingress gateway may expose a Service outside the cluster (type LoadBalancer or NodePort, or externalIPs); anything else bypasses the TLS edge and the mesh.",
     severity: "high",
     controls: ["EKS BP encryption-in-transit"],
-    remediation: "Use `type: ClusterIP` and publish the service through the ingress gateway (an Istio VirtualService), or list the gateway's namespace in the rule's exposedNamespaces.",
+    remediation: "Use `type: ClusterIP` without `externalIPs` and publish the service through the ingress gateway (an Istio VirtualService), or list the gateway's namespace in the rule's exposedNamespaces.",
     config: {
         exposedNamespaces: {
             type: "array",
@@ -18,8 +18,15 @@ export default defineResourceRule<{ exposedNamespaces: string[] }>({
     validate(props, { config }, report) {
         const type = props.spec?.type ?? "ClusterIP";
         const namespace = props.metadata?.namespace ?? "default";
-        if ((type === "LoadBalancer" || type === "NodePort") && !config.exposedNamespaces.includes(namespace)) {
+        if (config.exposedNamespaces.includes(namespace)) {
+            return;
+        }
+        if (type === "LoadBalancer" || type === "NodePort") {
             report(`Service ${props.metadata?.name ?? "(unnamed)"} in ${namespace} is type ${type}, reachable from outside the cluster past the gateway.`);
+        }
+        const externalIPs = props.spec?.externalIPs;
+        if (Array.isArray(externalIPs) && externalIPs.length > 0) {
+            report(`Service ${props.metadata?.name ?? "(unnamed)"} in ${namespace} takes traffic for externalIPs ${externalIPs.join(", ")}, past the gateway.`);
         }
     },
 });

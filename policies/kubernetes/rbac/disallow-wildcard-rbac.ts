@@ -10,7 +10,9 @@ export default defineResourceRule({
     resourceTypes: ["kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"],
     validate(props, _context, report) {
         list(props.rules).forEach((rule, index) => {
-            const wild = (["apiGroups", "resources", "verbs", "nonResourceURLs"] as const).filter((field) => list(rule[field]).map(String).includes("*"));
+            // RBAC also reads "*/<subresource>" as that subresource of every resource.
+            const isWild = (field: string, value: string) => value === "*" || (field === "resources" && value.startsWith("*/"));
+            const wild = (["apiGroups", "resources", "verbs", "nonResourceURLs"] as const).filter((field) => list(rule[field]).map(String).some((v) => isWild(field, v)));
             if (wild.length > 0) {
                 report(`Rule ${index} uses "*" in ${wild.join(", ")}.`);
             }

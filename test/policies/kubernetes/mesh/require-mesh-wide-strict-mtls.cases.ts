@@ -25,6 +25,11 @@ export default ruleCases(RULE, {
         },
     ],
     violating: [
+        {
+            name: "a STRICT and a PERMISSIVE mesh-wide policy side by side (Istio applies only the oldest)",
+            resources: [release, meshWideStrict, peerAuthentication("legacy-permissive", "istio-system", { mtls: { mode: "PERMISSIVE" } })],
+            message: /The mesh-wide PeerAuthentication istio-system\/legacy-permissive is not STRICT \(mode PERMISSIVE\)/,
+        },
         { name: "istiod without any PeerAuthentication", resources: [release, payments], message: /The stack installs Istio but has no selector-less PeerAuthentication in istio-system: plaintext is accepted/ },
         { name: "istiod from an OCI mirror without any PeerAuthentication", resources: [istiod(meshConfig, { chart: OCI_ISTIOD, repo: null })], message: /no selector-less PeerAuthentication in istio-system/ },
         {
@@ -40,12 +45,12 @@ export default ruleCases(RULE, {
         {
             name: "a PERMISSIVE mesh-wide policy",
             resources: [release, peerAuthentication("default", "istio-system", { mtls: { mode: "PERMISSIVE" } })],
-            message: /The mesh-wide PeerAuthentication in istio-system is not STRICT \(mode PERMISSIVE\)/,
+            message: /The mesh-wide PeerAuthentication istio-system\/default is not STRICT \(mode PERMISSIVE\)/,
         },
         {
             name: "a mesh-wide policy without a mode",
             resources: [chart, peerAuthentication("default", "istio-system", {}, "v1beta1")],
-            message: /The mesh-wide PeerAuthentication in istio-system is not STRICT \(mode UNSET, i\.e\. PERMISSIVE\)/,
+            message: /The mesh-wide PeerAuthentication istio-system\/default is not STRICT \(mode UNSET, i\.e\. PERMISSIVE\)/,
         },
         {
             name: "STRICT only in one namespace, installed from a v4 Chart",

@@ -14,6 +14,11 @@ export default ruleCases(RULE, {
         { name: "a LoadBalancer in a namespace the team approves", resources: [service("edge", "edge-gateway", "LoadBalancer")], config: { [RULE]: { exposedNamespaces: ["edge-gateway"] } } },
     ],
     violating: [
+        {
+            name: "a ClusterIP service taking traffic for external IPs",
+            resources: [service("legacy", "payments", "ClusterIP", { externalIPs: ["198.51.100.7"] })],
+            message: /Service legacy in payments takes traffic for externalIPs 198\.51\.100\.7, past the gateway\./,
+        },
         { name: "a LoadBalancer next to the application", resources: [service("db-admin", "payments", "LoadBalancer")], message: /Service db-admin in payments is type LoadBalancer, reachable from outside the cluster/ },
         { name: "a NodePort in the provider's default namespace", resources: [service("debug", undefined, "NodePort", { ports: [{ port: 80, nodePort: 30080 }] })], message: /Service debug in default is type NodePort/ },
         {

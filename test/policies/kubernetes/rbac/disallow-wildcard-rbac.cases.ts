@@ -24,6 +24,11 @@ export default ruleCases("disallow-wildcard-rbac", {
         { name: "a Role with an empty rule list", resources: [role("placeholder", "payments", [])] },
     ],
     violating: [
+        {
+            name: "a ClusterRole scaling every resource through \"*/scale\"",
+            resources: [clusterRole("scaler", [{ apiGroups: ["apps"], resources: ["*/scale"], verbs: ["update", "patch"] }])],
+            message: /Rule 0 uses "\*" in resources\./,
+        },
         { name: "a Role granting every verb", resources: [role("owner", "payments", [{ apiGroups: ["apps"], resources: ["deployments"], verbs: ["*"] }])], message: /Rule 0 uses "\*" in verbs\./ },
         { name: "a Role on every resource of a group", resources: [role("batch-admin", "jobs", [{ apiGroups: ["batch"], resources: ["*"], verbs: ["get", "list"] }])], message: /Rule 0 uses "\*" in resources\./ },
         {
