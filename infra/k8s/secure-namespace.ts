@@ -48,7 +48,7 @@ export class SecureNamespace extends pulumi.ComponentResource {
         const ns = args.name;
         const mesh = args.mesh ?? true;
         const meshNamespace = args.meshNamespace ?? "istio-system";
-        const level = ns in PRIVILEGED_NAMESPACES ? "privileged" : "restricted";
+        const level = Object.hasOwn(PRIVILEGED_NAMESPACES, ns) ? "privileged" : "restricted";
 
         this.namespace = new k8s.core.v1.Namespace(ns, {
             metadata: {

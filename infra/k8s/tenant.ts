@@ -28,7 +28,8 @@ export function tenantRoleRules(readSecrets: boolean): k8s.types.input.rbac.v1.P
         { apiGroups: [""], resources: ["pods"], verbs: [...READ_VERBS, "delete"] },
         { apiGroups: [""], resources: ["pods/log"], verbs: ["get"] },
         { apiGroups: [""], resources: ["configmaps", "services", "persistentvolumeclaims", "serviceaccounts"], verbs: WORKLOAD_VERBS },
-        { apiGroups: [""], resources: ["secrets"], verbs: readSecrets ? WORKLOAD_VERBS : ["create", "update", "patch", "delete"] },
+        // Without readSecrets only create and delete: an update or patch returns the whole Secret.
+        { apiGroups: [""], resources: ["secrets"], verbs: readSecrets ? WORKLOAD_VERBS : ["create", "delete"] },
         { apiGroups: [""], resources: ["events", "resourcequotas", "limitranges"], verbs: READ_VERBS },
         { apiGroups: ["apps"], resources: ["deployments", "statefulsets", "replicasets"], verbs: WORKLOAD_VERBS },
         { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: WORKLOAD_VERBS },

@@ -148,7 +148,7 @@ const MUTATIONS: readonly Mutation[] = [
     },
     {
         what: "namespaces admitting baseline pods",
-        edits: [{ file: "infra/k8s/secure-namespace.ts", from: 'const level = ns in PRIVILEGED_NAMESPACES ? "privileged" : "restricted";', to: 'const level = ns in PRIVILEGED_NAMESPACES ? "privileged" : "baseline";' }],
+        edits: [{ file: "infra/k8s/secure-namespace.ts", from: 'const level = Object.hasOwn(PRIVILEGED_NAMESPACES, ns) ? "privileged" : "restricted";', to: 'const level = Object.hasOwn(PRIVILEGED_NAMESPACES, ns) ? "privileged" : "baseline";' }],
         policy: "require-pod-security-labels",
         control: "CIS K8s 5.2.1",
     },
@@ -166,7 +166,7 @@ const MUTATIONS: readonly Mutation[] = [
     },
     {
         what: "tenant roles reading every Secret",
-        edits: [{ file: "infra/k8s/tenant.ts", from: 'verbs: readSecrets ? WORKLOAD_VERBS : ["create", "update", "patch", "delete"]', to: "verbs: WORKLOAD_VERBS" }],
+        edits: [{ file: "infra/k8s/tenant.ts", from: 'verbs: readSecrets ? WORKLOAD_VERBS : ["create", "delete"]', to: "verbs: WORKLOAD_VERBS" }],
         policy: "restrict-secret-access",
         control: "CIS K8s 5.1.2",
     },

@@ -195,6 +195,10 @@ export function istiodValues(args: Pick<IstioMeshArgs, "replicas">): Record<stri
             meshMTLS: { minProtocolVersion: "TLSV1_3" },
             outboundTrafficPolicy: { mode: "REGISTRY_ONLY" },
             pathNormalization: { normalization: "MERGE_SLASHES" },
+            // A namespace's routing rules apply to its own workloads only, unless it exports them on purpose:
+            // one tenant's VirtualService or DestinationRule cannot reroute another's traffic.
+            defaultVirtualServiceExportTo: ["."],
+            defaultDestinationRuleExportTo: ["."],
             accessLogFile: "/dev/stdout",
             defaultConfig: { holdApplicationUntilProxyStarts: true },
         },

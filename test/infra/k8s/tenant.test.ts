@@ -100,7 +100,8 @@ describe("tenantRoleRules", () => {
 
     it("lets only a tenant with readSecrets read Secrets back", () => {
         const withoutRead = verbsOn(tenantRoleRules(false) as Rule[], "", "secrets");
-        for (const verb of ["get", "list", "watch"]) {
+        // update and patch return the whole Secret, so they read it too.
+        for (const verb of ["get", "list", "watch", "update", "patch"]) {
             assert.ok(!withoutRead.has(verb), `secrets ${verb} without readSecrets`);
         }
         const withRead = verbsOn(tenantRoleRules(true) as Rule[], "", "secrets");

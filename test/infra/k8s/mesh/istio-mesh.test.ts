@@ -98,6 +98,9 @@ describe("IstioMesh charts", () => {
         assert.equal(values.meshConfig.outboundTrafficPolicy.mode, "REGISTRY_ONLY");
         assert.ok(["MERGE_SLASHES", "DECODE_AND_MERGE_SLASHES"].includes(values.meshConfig.pathNormalization.normalization));
         assert.equal(values.meshConfig.rootNamespace, "istio-system");
+        // Routing rules stay in their namespace: a tenant cannot reroute another's traffic.
+        assert.deepEqual(values.meshConfig.defaultVirtualServiceExportTo, ["."]);
+        assert.deepEqual(values.meshConfig.defaultDestinationRuleExportTo, ["."]);
         assert.deepEqual(values.gateways.seccompProfile, { type: "RuntimeDefault" });
         assert.deepEqual(inputs(release("istio-cni")).values, { global: { istioNamespace: "istio-system" } });
     });
