@@ -7,7 +7,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../config";
 import { InternalCa } from "../secrets/internal-ca";
-import { GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayServiceSettings, IstioMesh } from "./mesh/istio-mesh";
+import { allowFromNamespaces, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayServiceSettings, IstioMesh } from "./mesh/istio-mesh";
 import { inNamespace, tcp } from "./network-policies";
 import { NamespaceQuota, SecureNamespace } from "./secure-namespace";
 import { Tenant } from "./tenant";
@@ -66,7 +66,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             quota: PLATFORM_QUOTA,
             allows: [fromGateway, { name: "mongodb", direction: "Egress", peers: [inNamespace(DATA_NAMESPACE)], ports: tcp(MONGODB_PORT) }],
         }, meshReady);
-        meshAllow(PLATFORM_NAMESPACE, [GATEWAY_NAMESPACE, PLATFORM_NAMESPACE], { parent: this, dependsOn: [platform, ...this.mesh.ready] });
+        allowFromNamespaces(`${PLATFORM_NAMESPACE}-allow-mesh-peers`, PLATFORM_NAMESPACE, "allow-mesh-peers", [GATEWAY_NAMESPACE, PLATFORM_NAMESPACE], { parent: this, dependsOn: [platform, ...this.mesh.ready] });
 
         const data = new SecureNamespace(DATA_NAMESPACE, {
             name: DATA_NAMESPACE,
@@ -74,7 +74,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             quota: DATA_QUOTA,
             allows: [{ name: "platform", direction: "Ingress", peers: [inNamespace(PLATFORM_NAMESPACE)], ports: tcp(MONGODB_PORT) }],
         }, meshReady);
-        meshAllow(DATA_NAMESPACE, [PLATFORM_NAMESPACE, DATA_NAMESPACE], { parent: this, dependsOn: [data, ...this.mesh.ready] });
+        allowFromNamespaces(`${DATA_NAMESPACE}-allow-mesh-peers`, DATA_NAMESPACE, "allow-mesh-peers", [PLATFORM_NAMESPACE, DATA_NAMESPACE], { parent: this, dependsOn: [data, ...this.mesh.ready] });
 
         this.tenants = config.tenants.map((tenant) => new Tenant(`tenant-${tenant.name}`, {
             tenant,
@@ -86,12 +86,3 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     }
 }
 
-/** Mesh authorization of a namespace: requests only from workloads of the listed namespaces. */
-function meshAllow(namespace: string, from: string[], opts: pulumi.CustomResourceOptions): k8s.apiextensions.CustomResource {
-    return new k8s.apiextensions.CustomResource(`${namespace}-allow-mesh-peers`, {
-        apiVersion: "security.istio.io/v1",
-        kind: "AuthorizationPolicy",
-        metadata: { name: "allow-mesh-peers", namespace },
-        spec: { action: "ALLOW", rules: [{ from: [{ source: { namespaces: from } }] }] },
-    }, opts);
-}

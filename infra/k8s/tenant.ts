@@ -7,7 +7,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { TenantSettings } from "../settings/tenants";
-import { GATEWAY_NAMESPACE } from "./mesh/istio-mesh";
+import { allowFromNamespaces, GATEWAY_NAMESPACE } from "./mesh/istio-mesh";
 import { inNamespace } from "./network-policies";
 import { SecureNamespace } from "./secure-namespace";
 
@@ -43,7 +43,7 @@ export interface TenantArgs {
     readonly tenant: TenantSettings;
     readonly kubernetesVersion: string;
     /** Mesh-wide policies that must exist first. */
-    readonly meshReady: pulumi.Input<pulumi.Resource>[];
+    readonly meshReady: readonly pulumi.Resource[];
 }
 
 export class Tenant extends pulumi.ComponentResource {
@@ -71,15 +71,8 @@ export class Tenant extends pulumi.ComponentResource {
             subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: args.tenant.group }],
         }, { parent: this, dependsOn: [role] });
 
-        new k8s.apiextensions.CustomResource(`${ns}-allow-gateway-and-tenant`, {
-            apiVersion: "security.istio.io/v1",
-            kind: "AuthorizationPolicy",
-            metadata: { name: "allow-gateway-and-tenant", namespace: ns },
-            spec: {
-                action: "ALLOW",
-                rules: [{ from: [{ source: { namespaces: [GATEWAY_NAMESPACE, ns] } }] }],
-            },
-        }, { parent: this, dependsOn: [this.namespace, ...(args.meshReady as pulumi.Resource[])] });
+        allowFromNamespaces(`${ns}-allow-gateway-and-tenant`, ns, "allow-gateway-and-tenant", [GATEWAY_NAMESPACE, ns],
+            { parent: this, dependsOn: [this.namespace, ...args.meshReady] });
 
         this.registerOutputs({ namespace: ns });
     }

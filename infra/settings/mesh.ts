@@ -14,6 +14,9 @@ export const MESH_SETTINGS: Readonly<Record<string, SettingDoc>> = {
 const REPOSITORY = /^(https:\/\/[a-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~\-/]*)?|oci:\/\/[a-z0-9.-]+(:\d+)?(\/[a-z0-9._\-/]*)?)$/;
 
 export function readMesh(reader: ConfigReader): Partial<MeshSettings> {
+    if (reader.get("chartRepository") === undefined) {
+        return { chartRepository: ISTIO.repository };
+    }
     const chartRepository = reader.matching("chartRepository", REPOSITORY, "an https:// or oci:// repository URL (plain http would let anyone on the path swap the charts)");
-    return { chartRepository: chartRepository?.replace(/\/$/, "") ?? (reader.get("chartRepository") === undefined ? ISTIO.repository : undefined) };
+    return { chartRepository: chartRepository?.replace(/\/$/, "") };
 }

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { GATEWAY_PORTS } from "../../lib/ports";
 import { ISTIO } from "../../versions";
 import { tcp } from "../network-policies";
-import { RESTRICTED_CONTAINER_SECURITY_CONTEXT } from "../pod-security";
+import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
 import { ISTIOD_XDS_PORT, NamespaceQuota, SecureNamespace } from "../secure-namespace";
 
 export const MESH_NAMESPACE = "istio-system";
@@ -174,6 +174,19 @@ export class IstioMesh extends pulumi.ComponentResource {
     }
 }
 
+/**
+ * An ALLOW AuthorizationPolicy admitting requests only from workloads of the listed namespaces (their
+ * mTLS identities); with the mesh-wide allow-nothing, everything else is refused.
+ */
+export function allowFromNamespaces(logicalName: string, namespace: string, policyName: string, from: readonly string[], opts: pulumi.CustomResourceOptions): k8s.apiextensions.CustomResource {
+    return new k8s.apiextensions.CustomResource(logicalName, {
+        apiVersion: "security.istio.io/v1",
+        kind: "AuthorizationPolicy",
+        metadata: { name: policyName, namespace },
+        spec: { action: "ALLOW", rules: [{ from: [{ source: { namespaces: [...from] } }] }] },
+    }, opts);
+}
+
 /** istiod's values: CNI on, mesh mTLS TLS 1.3 only, registry-only egress, normalised paths, RuntimeDefault seccomp. */
 export function istiodValues(args: Pick<IstioMeshArgs, "replicas">): Record<string, unknown> {
     return {
@@ -220,13 +233,7 @@ export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway">)
                 { name: "https", port: 443, targetPort: GATEWAY_PORTS.https, protocol: "TCP", ...nodePort(GATEWAY_PORTS.httpsNodePort) },
             ],
         },
-        securityContext: {
-            runAsNonRoot: true,
-            runAsUser: PROXY_UID,
-            runAsGroup: PROXY_UID,
-            fsGroup: PROXY_UID,
-            seccompProfile: { type: "RuntimeDefault" },
-        },
+        securityContext: { ...RESTRICTED_POD_SECURITY_CONTEXT, runAsUser: PROXY_UID, runAsGroup: PROXY_UID, fsGroup: PROXY_UID },
         containerSecurityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: PROXY_UID, runAsGroup: PROXY_UID },
         ...(args.gateway.nodeSelector ? { nodeSelector: { ...args.gateway.nodeSelector } } : {}),
     };

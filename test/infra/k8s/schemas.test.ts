@@ -8,7 +8,7 @@ import { before, describe, it } from "node:test";
 import { ROOT } from "../../harness/cli";
 import { CheckResult, runCheck } from "../../harness/engine";
 import type { RecordedResource } from "../../harness/program";
-import { isSecretValue, UNKNOWN } from "../../harness/wire";
+import { plain } from "../../harness/resources";
 
 /** Resources that are not API objects (charts, providers) or have no schema of their own. */
 const NOT_OBJECTS = ["kubernetes:helm.sh/v3:Release", "pulumi:providers:kubernetes"];
@@ -32,23 +32,6 @@ function modelModule(type: string): { module: string; kind: string; apiVersion: 
         ? `@kubernetes-models/istio/${group}/${version}`
         : `kubernetes-models/${group === "core" ? "" : `${group}/`}${version}`;
     return { module, kind, apiVersion };
-}
-
-/** Inputs as the API server would receive them: secrets revealed, engine bookkeeping removed. */
-function plain(value: unknown): unknown {
-    if (isSecretValue(value)) {
-        return plain(value.value);
-    }
-    if (value === UNKNOWN) {
-        return "unknown";
-    }
-    if (Array.isArray(value)) {
-        return value.map(plain);
-    }
-    if (value && typeof value === "object") {
-        return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "__defaults").map(([k, v]) => [k, plain(v)]));
-    }
-    return value;
 }
 
 describe("Kubernetes objects of the prod stack", () => {
