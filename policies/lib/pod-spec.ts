@@ -30,8 +30,13 @@ export const WORKLOAD_TYPE_LIST = Object.keys(WITH_PATCHES) as [string, ...strin
 
 /** The pod spec of a workload, or undefined when the resource does not declare one. */
 export function podSpecOf(type: string, props: Props): Props | undefined {
+    const path = WITH_PATCHES[type];
+    return path ? walk(props, path) : undefined;
+}
+
+function walk(props: Props, path: readonly string[]): Props | undefined {
     let node: Props | undefined = props;
-    for (const key of WITH_PATCHES[type] ?? []) {
+    for (const key of path) {
         node = node?.[key];
     }
     return node;
@@ -40,14 +45,7 @@ export function podSpecOf(type: string, props: Props): Props | undefined {
 /** The pod template's metadata (annotations such as AppArmor's live there), or undefined. */
 export function podMetadataOf(type: string, props: Props): Props | undefined {
     const path = WITH_PATCHES[type];
-    if (!path) {
-        return undefined;
-    }
-    let node: Props | undefined = props;
-    for (const key of [...path.slice(0, -1), "metadata"]) {
-        node = node?.[key];
-    }
-    return node;
+    return path ? walk(props, [...path.slice(0, -1), "metadata"]) : undefined;
 }
 
 export interface ContainerRef {

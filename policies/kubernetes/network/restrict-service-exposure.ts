@@ -21,12 +21,14 @@ export default defineResourceRule<{ exposedNamespaces: string[] }>({
         if (config.exposedNamespaces.includes(namespace)) {
             return;
         }
+        // Read only when reporting: the name may be unknown during a preview.
+        const service = () => `Service ${props.metadata?.name ?? "(unnamed)"} in ${namespace}`;
         if (type === "LoadBalancer" || type === "NodePort") {
-            report(`Service ${props.metadata?.name ?? "(unnamed)"} in ${namespace} is type ${type}, reachable from outside the cluster past the gateway.`);
+            report(`${service()} is type ${type}, reachable from outside the cluster past the gateway.`);
         }
         const externalIPs = props.spec?.externalIPs;
         if (Array.isArray(externalIPs) && externalIPs.length > 0) {
-            report(`Service ${props.metadata?.name ?? "(unnamed)"} in ${namespace} takes traffic for externalIPs ${externalIPs.join(", ")}, past the gateway.`);
+            report(`${service()} takes traffic for externalIPs ${externalIPs.join(", ")}, past the gateway.`);
         }
     },
 });
