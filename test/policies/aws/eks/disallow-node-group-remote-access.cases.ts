@@ -1,13 +1,5 @@
-import { resource, ruleCases, unknown } from "../../../harness/policy-cases";
-
-const nodeGroup = (name: string, props: Record<string, unknown>) =>
-    resource("aws:eks/nodeGroup:NodeGroup", name, {
-        clusterName: "platform",
-        nodeRoleArn: "arn:aws:iam::111122223333:role/platform-nodes",
-        subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829"],
-        scalingConfig: { desiredSize: 3, minSize: 3, maxSize: 6 },
-        ...props,
-    });
+import { ruleCases, unknown } from "../../../harness/policy-cases";
+import { nodeGroup } from "./eks-fixtures";
 
 export default ruleCases("disallow-node-group-remote-access", {
     compliant: [
