@@ -8,6 +8,7 @@
  */
 import { ConfigReader, SettingDoc } from "./lib/config-reader";
 import { CLUSTER_SETTINGS, ClusterSettings, readCluster } from "./settings/cluster";
+import { DATA_SETTINGS, DataSettings, readData } from "./settings/data";
 import { EDGE_SETTINGS, EdgeSettings, readEdge } from "./settings/edge";
 import { MESH_SETTINGS, MeshSettings, readMesh } from "./settings/mesh";
 import { NETWORK_SETTINGS, NetworkSettings, readNetwork } from "./settings/network";
@@ -25,6 +26,7 @@ export interface PlatformConfig extends PlatformSettings {
     readonly cluster: ClusterSettings;
     readonly edge: EdgeSettings;
     readonly mesh: MeshSettings;
+    readonly data: DataSettings;
 }
 
 /** Documentation of every `secure-platform:` setting; also the list of known keys. */
@@ -34,6 +36,7 @@ export const SETTINGS: Readonly<Record<string, SettingDoc>> = {
     ...CLUSTER_SETTINGS,
     ...EDGE_SETTINGS,
     ...MESH_SETTINGS,
+    ...DATA_SETTINGS,
 };
 
 export interface ParseOptions {
@@ -58,6 +61,7 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
     const cluster = readCluster(reader, environment, network.vpcCidr);
     const edge = readEdge(reader, platform.region);
     const mesh = readMesh(reader);
+    const data = readData(reader, environment, platform.region);
 
     reader.throwIfProblems();
     return {
@@ -68,5 +72,6 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
         cluster: cluster as ClusterSettings,
         edge: edge as EdgeSettings,
         mesh: mesh as MeshSettings,
+        data: data as DataSettings,
     };
 }

@@ -58,3 +58,16 @@ export const ISTIO = {
     version: "1.29.0",
     repository: "https://istio-release.storage.googleapis.com/charts",
 } as const;
+
+/**
+ * The Percona Operator for MongoDB, installed from its Helm chart (`psmdb-operator`), and the images
+ * the `PerconaServerMongoDB` resource runs. `crVersion` must match the operator version.
+ */
+export const PERCONA_MONGODB = {
+    repository: "https://percona.github.io/percona-helm-charts/",
+    chart: "psmdb-operator",
+    chartVersion: "1.21.1",
+    crVersion: "1.21.1",
+    mongodImage: "percona/percona-server-mongodb:8.0.12-4",
+    backupImage: "percona/percona-backup-mongodb:2.11.0",
+} as const;

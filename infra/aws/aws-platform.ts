@@ -1,21 +1,34 @@
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../config";
-import { KubernetesPlatform } from "../k8s/kubernetes-platform";
+import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_SERVICE_ACCOUNT } from "../k8s/kubernetes-platform";
+import { Keystore } from "../secrets/keystore";
 import { namePath, platformTags } from "../lib/tags";
 import { lookupAwsContext } from "./aws-context";
+import { BackupPlan } from "./backup-plan";
 import { DmzEdge } from "./dmz-edge";
+import { EbsAccountGuards, EbsStorage } from "./ebs-storage";
 import { ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, EksAddons } from "./eks-addons";
 import { EksCluster } from "./eks-cluster";
 import { EksNodeGroup } from "./eks-node-group";
 import { EksRoles } from "./eks-roles";
+import { KeystoreSecret } from "./keystore-secret";
 import { KmsKeys } from "./kms-keys";
 import { eksKubernetesProvider } from "./kubernetes-provider";
+import { LogicalBackupBucket, logicalBackupRole } from "./logical-backup-bucket";
 import { Network } from "./network";
+import { tcp } from "../k8s/network-policies";
 import { NodeSecurityGroup } from "./node-security-group";
 
 /** Label and taint that reserve the data nodes for MongoDB. */
 export const DATA_NODE_TAINT = { key: "secure-platform/dedicated", value: "data", effect: "NO_SCHEDULE" } as const;
 export const NODE_GROUP_LABEL = "secure-platform/node-group";
+/** Tag key on every MongoDB volume; the backup selection matches it with the stack's name as value. */
+export const BACKUP_TAG_KEY = "secure-platform/backup";
+export const STORAGE_CLASS_NAME = "encrypted-gp3";
+export const SNAPSHOT_CLASS_NAME = "encrypted-ebs";
+/** The EKS Pod Identity agent's credential endpoint on every node (link-local). */
+export const POD_IDENTITY_AGENT_CIDR = "169.254.170.23/32";
 
 /**
  * The AWS variant: an explicit provider (region, default tags, account guard), the customer-managed
@@ -33,12 +46,24 @@ export function deployAwsPlatform(config: PlatformConfig) {
     const context = lookupAwsContext(config.region, provider);
     const logs = { retentionInDays: config.logRetentionDays };
 
+    const clusterName = `${config.project}-${config.stack}`;
     const roles = new EksRoles("eks-roles", { context }, opts);
+    // The MongoDB pods write logical backups with the backup key, so its policy names their role.
+    const mongodbIdentity = { clusterName, namespace: DATA_NAMESPACE, serviceAccount: MONGODB_SERVICE_ACCOUNT };
+    const backupRole = logicalBackupRole("mongodb-backup", context, mongodbIdentity, opts);
     const keys = new KmsKeys("keys", {
         context,
         aliasPrefix: namePath(config),
         deletionWindowInDays: config.kmsDeletionWindowDays,
-        keyUsers: { cluster: [roles.clusterRole.arn] },
+        keyUsers: { cluster: [roles.clusterRole.arn], backup: [backupRole.arn] },
+        protect: isProd,
+    }, opts);
+    new EbsAccountGuards("ebs-account", opts);
+    const keystore = new Keystore("keystore", { generations: config.data.keystore });
+    const keystoreSecret = new KeystoreSecret("keystore", {
+        keystore,
+        secretName: `${namePath(config)}/keystore`,
+        kmsKeyArn: keys.keys.secrets.arn,
         protect: isProd,
     }, opts);
     const logsKey = keys.keys.logs.arn;
@@ -55,7 +80,7 @@ export function deployAwsPlatform(config: PlatformConfig) {
 
     const cluster = new EksCluster("cluster", {
         context,
-        clusterName: `${config.project}-${config.stack}`,
+        clusterName,
         kubernetesVersion: config.cluster.kubernetesVersion,
         roleArn: roles.clusterRole.arn,
         vpcId: network.vpc.id,
@@ -114,12 +139,67 @@ export function deployAwsPlatform(config: PlatformConfig) {
         certificateAuthorityData: cluster.cluster.certificateAuthority.data,
         region: config.region,
     }, { dependsOn: [coreAddons] });
+    const backupTag = { key: BACKUP_TAG_KEY, value: clusterName };
+    const storage = new EbsStorage("ebs-storage", {
+        storageClassName: STORAGE_CLASS_NAME,
+        snapshotClassName: SNAPSHOT_CLASS_NAME,
+        kmsKeyArn: keys.keys.ebs.arn,
+        backupTag,
+        protect: isProd,
+    }, { provider: kubernetesProvider, dependsOn: [lateAddons] });
+    const backup = new BackupPlan("backup", {
+        context,
+        namePrefix: clusterName,
+        kmsKeyArn: keys.keys.backup.arn,
+        volumeTag: backupTag,
+        settings: config.data.backup,
+        kmsDeletionWindowDays: config.kmsDeletionWindowDays,
+        protect: isProd,
+    }, opts);
+    const logicalBackups = new LogicalBackupBucket("mongodb-backups", {
+        context,
+        kmsKeyArn: keys.keys.backup.arn,
+        role: backupRole,
+        noncurrentRetentionDays: config.data.backup.retentionDays,
+        protect: isProd,
+    }, opts);
+    const backupIdentity = new aws.eks.PodIdentityAssociation("mongodb-backup", {
+        clusterName: cluster.name,
+        namespace: mongodbIdentity.namespace,
+        serviceAccount: mongodbIdentity.serviceAccount,
+        roleArn: backupRole.arn,
+    }, { ...opts, dependsOn: [lateAddons] });
+
     // The gateway is a NodePort on the app nodes: the edge's target group forwards to its fixed ports.
+    const bucket = logicalBackups.bucket.bucket;
     new KubernetesPlatform("kubernetes", {
         config,
         provider: kubernetesProvider,
         gateway: { type: "NodePort", nodeSelector: { [NODE_GROUP_LABEL]: "app" } },
-    }, { dependsOn: [lateAddons, appNodes] });
+        keystore,
+        storageClassName: storage.storageClass.metadata.name,
+        mongodb: {
+            placement: {
+                nodeSelector: { [NODE_GROUP_LABEL]: "data" },
+                tolerations: [{ key: DATA_NODE_TAINT.key, operator: "Equal", value: DATA_NODE_TAINT.value, effect: "NoSchedule" }],
+            },
+            backup: {
+                // No credentials Secret: the agent takes the role of its service account from EKS Pod Identity.
+                storage: pulumi.all([bucket, keys.keys.backup.arn]).apply(([name, keyArn]) => ({
+                    type: "s3",
+                    s3: { bucket: name, region: config.region, prefix: "mongodb", serverSideEncryption: { sseAlgorithm: "aws:kms", kmsKeyID: keyArn } },
+                })),
+                egress: [
+                    { name: "object-storage", direction: "Egress", ports: tcp(443) },
+                    { name: "pod-identity", direction: "Egress", peers: [{ ipBlock: { cidr: POD_IDENTITY_AGENT_CIDR } }], ports: tcp(80) },
+                ],
+                meshHosts: pulumi.all([bucket, context.dnsSuffix]).apply(([name, suffix]) => [`s3.${config.region}.${suffix}`, `${name}.s3.${config.region}.${suffix}`]),
+                // The credential endpoint is link-local on the node: keep it out of the sidecar.
+                podAnnotations: { "traffic.sidecar.istio.io/excludeOutboundIPRanges": POD_IDENTITY_AGENT_CIDR },
+            },
+        },
+        protect: isProd,
+    }, { dependsOn: [lateAddons, appNodes, dataNodes, backupIdentity] });
 
     return {
         environment: config.environment,
@@ -138,5 +218,9 @@ export function deployAwsPlatform(config: PlatformConfig) {
         clusterName: cluster.name,
         clusterEndpoint: cluster.cluster.endpoint,
         loadBalancerDnsName: edge.loadBalancer.dnsName,
+        keystoreSecretArn: keystoreSecret.secret.arn,
+        jwtPublicKeyPem: keystore.jwtPublicKeyPem,
+        backupVaultArn: backup.vault.arn,
+        logicalBackupBucket: bucket,
     };
 }

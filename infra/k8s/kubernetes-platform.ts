@@ -6,8 +6,11 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../config";
+import { PERCONA_MONGODB } from "../versions";
 import { InternalCa } from "../secrets/internal-ca";
+import { Keystore } from "../secrets/keystore";
 import { allowFromNamespaces, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayServiceSettings, IstioMesh } from "./mesh/istio-mesh";
+import { LogicalBackupTarget, MongoDbPlacement, perconaNetworkAllows, PerconaMongoDb, MONGODB_CLUSTER_NAME } from "./mongodb/percona-mongodb";
 import { inNamespace, tcp } from "./network-policies";
 import { NamespaceQuota, SecureNamespace } from "./secure-namespace";
 import { Tenant } from "./tenant";
@@ -22,16 +25,34 @@ export const SYSTEM_QUOTA: NamespaceQuota = { cpu: "8", memory: "16Gi", pods: 20
 export const PLATFORM_QUOTA: NamespaceQuota = { cpu: "32", memory: "64Gi", pods: 300, storage: "100Gi" };
 export const DATA_QUOTA: NamespaceQuota = { cpu: "16", memory: "64Gi", pods: 50, storage: "4Ti" };
 
+/** Service account the MongoDB pods (and their backup agent) run as. */
+export const MONGODB_SERVICE_ACCOUNT = "mongodb";
+/** The Secret in the platform namespace holding the keystore. */
+export const KEYSTORE_SECRET = "platform-keystore";
+/** Daily logical backup, an hour after the volume backups start (UTC). */
+export const LOGICAL_BACKUP_SCHEDULE = "0 4 * * *";
+
 export interface KubernetesPlatformArgs {
     readonly config: PlatformConfig;
     readonly provider: k8s.Provider;
     readonly gateway: GatewayServiceSettings;
+    readonly keystore: Keystore;
+    /** A StorageClass that encrypts at rest, for MongoDB's volumes. */
+    readonly storageClassName: pulumi.Input<string>;
+    readonly mongodb?: {
+        readonly placement?: MongoDbPlacement;
+        /** Where logical backups go; none when omitted. */
+        readonly backup?: LogicalBackupTarget;
+    };
+    /** Keep stateful objects (the database, its keys and credentials) from `pulumi destroy`. @default false */
+    readonly protect?: boolean;
 }
 
 export class KubernetesPlatform extends pulumi.ComponentResource {
     readonly mesh: IstioMesh;
     readonly ca: InternalCa;
     readonly tenants: Tenant[];
+    readonly mongodb: PerconaMongoDb;
 
     constructor(name: string, args: KubernetesPlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("secure-platform:k8s:KubernetesPlatform", name, {}, { ...opts, providers: { kubernetes: args.provider } });
@@ -72,9 +93,32 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             name: DATA_NAMESPACE,
             kubernetesVersion,
             quota: DATA_QUOTA,
-            allows: [{ name: "platform", direction: "Ingress", peers: [inNamespace(PLATFORM_NAMESPACE)], ports: tcp(MONGODB_PORT) }],
+            allows: [
+                { name: "platform", direction: "Ingress", peers: [inNamespace(PLATFORM_NAMESPACE)], ports: tcp(MONGODB_PORT) },
+                ...perconaNetworkAllows(MONGODB_CLUSTER_NAME, args.mongodb?.backup?.egress),
+            ],
         }, meshReady);
         allowFromNamespaces(`${DATA_NAMESPACE}-allow-mesh-peers`, DATA_NAMESPACE, "allow-mesh-peers", [PLATFORM_NAMESPACE, DATA_NAMESPACE], { parent: this, dependsOn: [data, ...this.mesh.ready] });
+
+        new k8s.core.v1.Secret("platform-keystore", {
+            metadata: { name: KEYSTORE_SECRET, namespace: PLATFORM_NAMESPACE },
+            type: "Opaque",
+            stringData: args.keystore.document(),
+        }, { parent: this, dependsOn: [platform], protect: args.protect });
+
+        this.mongodb = new PerconaMongoDb("mongodb", {
+            namespace: DATA_NAMESPACE,
+            members: config.data.mongodb.members,
+            storageSize: config.data.mongodb.storageSize,
+            storageClassName: args.storageClassName,
+            ca: this.ca,
+            chartRepository: PERCONA_MONGODB.repository,
+            serviceAccountName: MONGODB_SERVICE_ACCOUNT,
+            clientNamespace: PLATFORM_NAMESPACE,
+            ...(args.mongodb?.placement ? { placement: args.mongodb.placement } : {}),
+            ...(args.mongodb?.backup ? { backup: { ...args.mongodb.backup, schedule: LOGICAL_BACKUP_SCHEDULE, keep: config.data.backup.retentionDays } } : {}),
+            protect: args.protect,
+        }, { parent: this, dependsOn: [data, platform, ...this.mesh.ready] });
 
         this.tenants = config.tenants.map((tenant) => new Tenant(`tenant-${tenant.name}`, {
             tenant,

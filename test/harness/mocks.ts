@@ -52,6 +52,28 @@ const EC2_IDS: Readonly<Record<string, readonly [prefix: string, arnType: string
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["sgr", "security-group-rule"],
 };
 
+/**
+ * Stand-in for key material a provider generates (random bytes, passwords, private keys). Every value
+ * carries GENERATED_SECRET_MARKER so a test can prove none of it reaches a report or an output in
+ * plaintext.
+ */
+export const GENERATED_SECRET_MARKER = "offline-secret-";
+
+function generatedSecret(seed: string): string {
+    return `${GENERATED_SECRET_MARKER}${hex(seed, 24)}`;
+}
+
+/** Every form generated material may take: plain, and the base64 and hex of random bytes. */
+export const GENERATED_SECRET_FORMS = [
+    GENERATED_SECRET_MARKER,
+    Buffer.from(GENERATED_SECRET_MARKER).toString("base64"),
+    Buffer.from(GENERATED_SECRET_MARKER).toString("hex"),
+] as const;
+
+function pem(label: string, body: string): string {
+    return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+}
+
 export class PlatformMocks implements pulumi.runtime.Mocks {
     private readonly partition: string;
     private readonly dnsSuffix: string;
@@ -190,6 +212,31 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 const bucketName = String(inputs.bucket ?? `${name}-${hex(seed, 7)}`);
                 return { id: bucketName, outputs: { bucket: bucketName, arn: `arn:${this.partition}:s3:::${bucketName}`, bucketDomainName: `${bucketName}.s3.${this.dnsSuffix}` } };
             }
+            case "random:index/randomBytes:RandomBytes": {
+                const bytes = Buffer.from(generatedSecret(seed).repeat(8)).subarray(0, Number(inputs.length ?? 32));
+                return { id: "none", outputs: { base64: bytes.toString("base64"), hex: bytes.toString("hex") } };
+            }
+            case "random:index/randomPassword:RandomPassword":
+                return { id: "none", outputs: { result: generatedSecret(seed).padEnd(Number(inputs.length ?? 16), "x").slice(0, Number(inputs.length ?? 16)), bcryptHash: `$2a$10$${hex(seed, 53)}` } };
+            case "tls:index/privateKey:PrivateKey": {
+                const material = generatedSecret(seed);
+                return {
+                    id: hex(seed, 40),
+                    outputs: {
+                        privateKeyPem: pem("EC PRIVATE KEY", material),
+                        privateKeyPemPkcs8: pem("PRIVATE KEY", material),
+                        privateKeyOpenssh: pem("OPENSSH PRIVATE KEY", material),
+                        publicKeyPem: pem("PUBLIC KEY", `public ${hex(seed, 24)}`),
+                        publicKeyOpenssh: `ecdsa-sha2-nistp256 ${hex(seed, 40)}`,
+                        publicKeyFingerprintSha256: `SHA256:${hex(seed, 43)}`,
+                    },
+                };
+            }
+            case "tls:index/certRequest:CertRequest":
+                return { id: hex(seed, 40), outputs: { certRequestPem: pem("CERTIFICATE REQUEST", hex(seed, 48)) } };
+            case "tls:index/selfSignedCert:SelfSignedCert":
+            case "tls:index/locallySignedCert:LocallySignedCert":
+                return { id: hex(seed, 40), outputs: { certPem: pem("CERTIFICATE", hex(seed, 48)), readyForRenewal: false } };
             case "aws:eks/accessEntry:AccessEntry":
                 return { id: `${String(inputs.clusterName)}:${String(inputs.principalArn)}`, outputs: { accessEntryArn: this.arn("eks", `access-entry/${String(inputs.clusterName)}/${uuid(seed)}`) } };
             default: {

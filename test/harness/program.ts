@@ -25,6 +25,8 @@ export interface RecordedResource {
     readonly deleteBeforeReplace?: boolean;
     readonly ignoreChanges: readonly string[];
     readonly additionalSecretOutputs: readonly string[];
+    /** The `replacementTrigger` resource option, when set. */
+    readonly replacementTrigger?: unknown;
     readonly aliases: readonly string[];
     readonly dependencies: readonly string[];
     readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
@@ -178,6 +180,7 @@ function fromRegistration(req: resproto.RegisterResourceRequest, response: respr
         ...(req.getDeletebeforereplacedefined() ? { deleteBeforeReplace: req.getDeletebeforereplace() } : {}),
         ignoreChanges: req.getIgnorechangesList(),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        ...(req.hasReplacementTrigger() ? { replacementTrigger: req.getReplacementTrigger()!.toJavaScript() } : {}),
         aliases: req.getAliasesList().filter((a) => a.hasUrn()).map((a) => a.getUrn()),
         dependencies: req.getDependenciesList(),
         propertyDependencies,

@@ -3,6 +3,8 @@ import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
 import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_PORT, PLATFORM_NAMESPACE } from "../../../infra/k8s/kubernetes-platform";
 import { podSecurityLabels } from "../../../infra/k8s/pod-security";
+import { Keystore } from "../../../infra/secrets/keystore";
+import { PERCONA_MONGODB } from "../../../infra/versions";
 import { minimal, parse } from "../../harness/config-fixtures";
 import { PlatformMocks } from "../../harness/mocks";
 import { RecordedResource, renderComponents } from "../../harness/program";
@@ -43,7 +45,8 @@ let providerUrn: string;
 before(async () => {
     const { resources } = await renderComponents(() => {
         const provider = new k8s.Provider("cluster", { kubeconfig: "{}" });
-        new KubernetesPlatform("kubernetes", { config, provider, gateway: { type: "NodePort" } });
+        const keystore = new Keystore("keystore", { generations: config.data.keystore });
+        new KubernetesPlatform("kubernetes", { config, provider, gateway: { type: "NodePort" }, keystore, storageClassName: "encrypted" });
     });
     all = resources;
     platform = descendantsOf(resources, named(resources, "kubernetes"));
@@ -134,7 +137,7 @@ describe("KubernetesPlatform", () => {
     });
 
     it("installs the mesh from the configured repository, with replicas for production", () => {
-        const releases = ofType(platform, "kubernetes:helm.sh/v3:Release").map(inputs);
+        const releases = ofType(platform, "kubernetes:helm.sh/v3:Release").map(inputs).filter((r) => r.chart !== PERCONA_MONGODB.chart);
         assert.equal(releases.length, 4);
         assert.ok(releases.every((r) => r.repositoryOpts.repo === MIRROR));
         assert.equal(releases.find((r) => r.name === "istiod").values.pilot.replicaCount, 2);

@@ -1,0 +1,122 @@
+/**
+ * Where MongoDB's logical backups (Percona Backup for MongoDB) go: an S3 bucket encrypted with the
+ * backup CMK (FSBP S3.17), all public access blocked (S3.1/S3.8), ACLs disabled, HTTPS only (S3.5),
+ * versioned, and written only by the MongoDB pods' service account through EKS Pod Identity.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsContext, ResolvedAwsContext, withAwsContext } from "./aws-context";
+import { podIdentityTrustPolicy, ServiceAccountRef } from "./iam-documents";
+
+/** Bucket policy: nothing over plain HTTP, and no object written without the bucket's KMS key. */
+export function logicalBackupBucketPolicy(bucketArn: string, kmsKeyArn: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "s3:*",
+                Resource: [bucketArn, `${bucketArn}/*`],
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+            {
+                Sid: "DenyOtherKeys",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "s3:PutObject",
+                Resource: `${bucketArn}/*`,
+                Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn } },
+            },
+        ],
+    });
+}
+
+/** What the backup agent may do: list the bucket, read and write objects, and use the key through S3. */
+export function logicalBackupAccessPolicy(context: ResolvedAwsContext, bucketArn: string, kmsKeyArn: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: bucketArn },
+            { Sid: "ReadWriteBackups", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"], Resource: `${bucketArn}/*` },
+            {
+                Sid: "UseBackupKeyThroughS3",
+                Effect: "Allow",
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                Resource: kmsKeyArn,
+                Condition: { StringEquals: { "kms:ViaService": `s3.${context.region}.${context.dnsSuffix}` } },
+            },
+        ],
+    });
+}
+
+export interface LogicalBackupBucketArgs {
+    readonly context: AwsContext;
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** The role the backup agent runs as (see `logicalBackupRole`). */
+    readonly role: aws.iam.Role;
+    /** Days old object versions are kept after being overwritten or deleted. */
+    readonly noncurrentRetentionDays: number;
+    /** Keep the bucket from `pulumi destroy` (prod). @default false */
+    readonly protect?: boolean;
+}
+
+/**
+ * The role the MongoDB pods assume through EKS Pod Identity. Made before the keys so the backup key's
+ * policy can name it as a user.
+ */
+export function logicalBackupRole(name: string, context: AwsContext, identity: ServiceAccountRef, opts: pulumi.CustomResourceOptions): aws.iam.Role {
+    return new aws.iam.Role(name, {
+        description: `EKS Pod Identity: MongoDB backups (${identity.namespace}/${identity.serviceAccount})`,
+        assumeRolePolicy: withAwsContext(context, (c) => podIdentityTrustPolicy(c, identity)),
+    }, opts);
+}
+
+export class LogicalBackupBucket extends pulumi.ComponentResource {
+    readonly bucket: aws.s3.Bucket;
+
+    constructor(name: string, args: LogicalBackupBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+        if (!Number.isInteger(args.noncurrentRetentionDays) || args.noncurrentRetentionDays < 1) {
+            throw new Error(`LogicalBackupBucket: noncurrentRetentionDays must be a whole number of days, got ${args.noncurrentRetentionDays}`);
+        }
+        super("secure-platform:aws:LogicalBackupBucket", name, {}, opts);
+        const parent = { parent: this };
+
+        this.bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags: { Name: name } }, { parent: this, protect: args.protect });
+        const bucket = this.bucket.id;
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(name, {
+            bucket,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        }, parent);
+        new aws.s3.BucketOwnershipControls(name, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        new aws.s3.BucketServerSideEncryptionConfiguration(name, {
+            bucket,
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
+        }, parent);
+        new aws.s3.BucketVersioning(name, { bucket, versioningConfiguration: { status: "Enabled" } }, parent);
+        new aws.s3.BucketLifecycleConfiguration(name, {
+            bucket,
+            rules: [{
+                id: "expire-old-versions",
+                status: "Enabled",
+                filter: {},
+                noncurrentVersionExpiration: { noncurrentDays: args.noncurrentRetentionDays },
+                abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+            }],
+        }, parent);
+        new aws.s3.BucketPolicy(name, {
+            bucket,
+            policy: pulumi.all([this.bucket.arn, args.kmsKeyArn]).apply(([arn, key]) => logicalBackupBucketPolicy(arn, key)),
+        }, { parent: this, dependsOn: [publicAccess] });
+        new aws.iam.RolePolicy(`${name}-access`, {
+            role: args.role.name,
+            policy: pulumi.all([withAwsContext(args.context, (c) => c), this.bucket.arn, args.kmsKeyArn])
+                .apply(([c, arn, key]) => logicalBackupAccessPolicy(c, arn, key)),
+        }, parent);
+        this.registerOutputs({ bucketName: bucket });
+    }
+}

@@ -1,0 +1,339 @@
+/**
+ * MongoDB through the Percona Operator for MongoDB: the operator (its Helm chart, pinned, watching only
+ * its own namespace) and one `PerconaServerMongoDB` replica set with
+ * - TLS required on every connection, with server and intra-cluster certificates from the internal CA
+ *   whose SANs name every member;
+ * - keyfile authentication between members (the operator's default) and generated passwords for every
+ *   system user and the platform's application user;
+ * - encryption at rest with a generated 256-bit key;
+ * - PSS-restricted pods on the nodes the variant reserves for data, volumes from an encrypting
+ *   StorageClass, and optional logical backups (Percona Backup for MongoDB) to S3-compatible storage.
+ * Runs on any cluster; the variant passes storage, placement and backup target.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import type { InternalCa, LeafCertificate } from "../../secrets/internal-ca";
+import { PERCONA_MONGODB } from "../../versions";
+import type { AllowRule } from "../network-policies";
+import { tcp } from "../network-policies";
+import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
+
+export const MONGODB_CLUSTER_NAME = "mongodb";
+export const REPLSET_NAME = "rs0";
+/** The uid Percona's images run as. */
+export const PERCONA_UID = 1001;
+/** Bytes of the encryption-at-rest key: AES-256. */
+export const ENCRYPTION_KEY_BYTES = 32;
+export const PASSWORD_LENGTH = 32;
+export const OPERATOR_RELEASE = "psmdb-operator";
+
+/** The system users the operator manages, by the key prefix it reads from the users Secret. */
+export const SYSTEM_USERS = {
+    MONGODB_BACKUP: "backup",
+    MONGODB_DATABASE_ADMIN: "databaseAdmin",
+    MONGODB_CLUSTER_ADMIN: "clusterAdmin",
+    MONGODB_CLUSTER_MONITOR: "clusterMonitor",
+    MONGODB_USER_ADMIN: "userAdmin",
+} as const;
+
+/** The application user the platform connects as: read and write its own database only. */
+export const APPLICATION_USER = { name: "platform", db: "platform", roles: [{ name: "readWrite", db: "platform" }] } as const;
+
+/** Labels the operator puts on the replica set's pods. */
+export function mongodPodLabels(clusterName: string): Record<string, string> {
+    return { "app.kubernetes.io/instance": clusterName, "app.kubernetes.io/component": "mongod" };
+}
+
+/** Labels of the operator's own pod (from its chart). */
+export const OPERATOR_POD_LABELS = { "app.kubernetes.io/name": OPERATOR_RELEASE } as const;
+
+/**
+ * Every DNS name a client or another member uses to reach the replica set: the service in its short and
+ * qualified forms, each member's pod name under the headless service, and localhost (the operator's
+ * probes connect locally).
+ */
+export function replicaSetDnsNames(clusterName: string, namespace: string, members: number): string[] {
+    const service = `${clusterName}-${REPLSET_NAME}`;
+    const qualified = (host: string) => [host, `${host}.${namespace}`, `${host}.${namespace}.svc`, `${host}.${namespace}.svc.cluster.local`];
+    const memberNames = Array.from({ length: members }, (_, i) => qualified(`${service}-${i}.${service}`));
+    return [...qualified(service), ...memberNames.flat(), ...Array.from({ length: members }, (_, i) => `${service}-${i}`), "localhost"];
+}
+
+export interface MongoDbPlacement {
+    readonly nodeSelector?: Readonly<Record<string, string>>;
+    readonly tolerations?: readonly k8s.types.input.core.v1.Toleration[];
+}
+
+/** Where logical backups go: a PBM storage definition and what the backup agent needs to reach it. */
+export interface LogicalBackupTarget {
+    /** The `backup.storages.<name>` entry of the resource, e.g. `{type: "s3", s3: {...}}`. */
+    readonly storage: pulumi.Input<Record<string, unknown>>;
+    /** Network egress the agent needs (object storage, credential endpoints). */
+    readonly egress: readonly AllowRule[];
+    /** Hosts registered with the mesh so the agent may reach them under REGISTRY_ONLY. */
+    readonly meshHosts: pulumi.Input<readonly string[]>;
+    /** Annotations of the MongoDB pods (e.g. to keep a link-local credential endpoint out of the sidecar). */
+    readonly podAnnotations?: Readonly<Record<string, string>>;
+}
+
+export interface PerconaMongoDbArgs {
+    readonly namespace: string;
+    readonly members: number;
+    /** Per-member volume size, e.g. "100Gi". */
+    readonly storageSize: string;
+    /** A StorageClass that encrypts at rest. */
+    readonly storageClassName: pulumi.Input<string>;
+    readonly ca: InternalCa;
+    /** Helm repository the operator chart comes from. */
+    readonly chartRepository: string;
+    readonly placement?: MongoDbPlacement;
+    /** Service account of the MongoDB pods (the identity that writes backups). */
+    readonly serviceAccountName: string;
+    readonly backup?: LogicalBackupTarget & {
+        /** Cron schedule of the daily logical backup (UTC). */
+        readonly schedule: string;
+        /** How many logical backups are kept. */
+        readonly keep: number;
+    };
+    /** Namespace the application credentials are copied to (the platform's). */
+    readonly clientNamespace: string;
+    /** Keep the database resource, its Secrets and its keys from `pulumi destroy` (prod). @default false */
+    readonly protect?: boolean;
+}
+
+/** The network rules the data namespace needs for this component. */
+export function perconaNetworkAllows(clusterName: string, backupEgress: readonly AllowRule[] = []): AllowRule[] {
+    return [
+        { name: "operator-kube-api", direction: "Egress", podLabels: { ...OPERATOR_POD_LABELS }, ports: tcp(443, 6443) },
+        ...backupEgress.map((rule) => ({ ...rule, podLabels: { ...mongodPodLabels(clusterName), ...rule.podLabels } })),
+    ];
+}
+
+/** The operator chart's values: one namespace, PSS-restricted pod. */
+export function operatorValues(namespace: string): Record<string, unknown> {
+    return {
+        watchNamespace: namespace,
+        watchAllNamespaces: false,
+        replicaCount: 1,
+        podSecurityContext: { ...RESTRICTED_POD_SECURITY_CONTEXT, runAsUser: PERCONA_UID, runAsGroup: PERCONA_UID, fsGroup: PERCONA_UID },
+        securityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: PERCONA_UID, runAsGroup: PERCONA_UID },
+    };
+}
+
+/** The pod and container security contexts of every MongoDB pod: PSS restricted under Percona's uid. */
+export const MONGODB_POD_SECURITY_CONTEXT = { ...RESTRICTED_POD_SECURITY_CONTEXT, runAsUser: PERCONA_UID, runAsGroup: PERCONA_UID, fsGroup: PERCONA_UID };
+/** mongod writes its lock and socket files under /tmp and /data/db, so the root filesystem stays writable. */
+export const MONGODB_CONTAINER_SECURITY_CONTEXT = { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, readOnlyRootFilesystem: false, runAsUser: PERCONA_UID, runAsGroup: PERCONA_UID };
+
+export interface MongoDbSecretNames {
+    readonly users: string;
+    readonly encryptionKey: string;
+    readonly ssl: string;
+    readonly sslInternal: string;
+    readonly applicationUser: string;
+}
+
+/** The `PerconaServerMongoDB` spec; pure, so its security settings can be tested directly. */
+export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageSize" | "placement" | "serviceAccountName" | "backup"> & {
+    readonly storageClassName: string;
+    readonly secrets: MongoDbSecretNames;
+    readonly backupStorage?: Record<string, unknown>;
+}): Record<string, unknown> {
+    const backup = args.backup;
+    return {
+        crVersion: PERCONA_MONGODB.crVersion,
+        image: PERCONA_MONGODB.mongodImage,
+        imagePullPolicy: "IfNotPresent",
+        // Versions change only through this program, never by the operator on its own.
+        upgradeOptions: { apply: "disabled" },
+        updateStrategy: "SmartUpdate",
+        unsafeFlags: { tls: false, replsetSize: args.members === 1 },
+        tls: { mode: "requireTLS", allowInvalidCertificates: false },
+        secrets: {
+            users: args.secrets.users,
+            encryptionKey: args.secrets.encryptionKey,
+            ssl: args.secrets.ssl,
+            sslInternal: args.secrets.sslInternal,
+        },
+        pmm: { enabled: false },
+        initContainerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
+        replsets: [{
+            name: REPLSET_NAME,
+            size: args.members,
+            serviceAccountName: args.serviceAccountName,
+            // Encryption at rest with the key from `secrets.encryptionKey` (AES256-GCM).
+            configuration: "security:\n  enableEncryption: true\n  encryptionCipherMode: AES256-GCM\n",
+            affinity: { antiAffinityTopologyKey: "kubernetes.io/hostname" },
+            ...(args.placement?.nodeSelector ? { nodeSelector: { ...args.placement.nodeSelector } } : {}),
+            ...(args.placement?.tolerations ? { tolerations: [...args.placement.tolerations] } : {}),
+            ...(backup?.podAnnotations ? { annotations: { ...backup.podAnnotations } } : {}),
+            podDisruptionBudget: { maxUnavailable: 1 },
+            expose: { enabled: false },
+            resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "4Gi" } },
+            podSecurityContext: MONGODB_POD_SECURITY_CONTEXT,
+            containerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
+            volumeSpec: {
+                persistentVolumeClaim: {
+                    storageClassName: args.storageClassName,
+                    accessModes: ["ReadWriteOnce"],
+                    resources: { requests: { storage: args.storageSize } },
+                },
+            },
+        }],
+        sharding: { enabled: false },
+        users: [{
+            name: APPLICATION_USER.name,
+            db: APPLICATION_USER.db,
+            passwordSecretRef: { name: args.secrets.applicationUser, key: "password" },
+            roles: APPLICATION_USER.roles.map((role) => ({ ...role })),
+        }],
+        backup: backup && args.backupStorage
+            ? {
+                enabled: true,
+                image: PERCONA_MONGODB.backupImage,
+                serviceAccountName: args.serviceAccountName,
+                containerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
+                storages: { logical: args.backupStorage },
+                pitr: { enabled: false },
+                tasks: [{ name: "daily-logical", enabled: true, schedule: backup.schedule, keep: backup.keep, storageName: "logical", type: "logical", compressionType: "gzip" }],
+            }
+            : { enabled: false },
+    };
+}
+
+export class PerconaMongoDb extends pulumi.ComponentResource {
+    readonly resource: k8s.apiextensions.CustomResource;
+    readonly serverCertificate: LeafCertificate;
+    readonly internalCertificate: LeafCertificate;
+    /** Host clients connect to (the replica set service). */
+    readonly host: string;
+
+    constructor(name: string, args: PerconaMongoDbArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        if (![1, 3, 5, 7].includes(args.members)) {
+            throw new Error(`PerconaMongoDb: members must be 1, 3, 5 or 7, got ${args.members}`);
+        }
+        if (!/^[1-9]\d*(Gi|Ti)$/.test(args.storageSize)) {
+            throw new Error(`PerconaMongoDb: storageSize must be a size like "100Gi", got ${JSON.stringify(args.storageSize)}`);
+        }
+        super("secure-platform:k8s:PerconaMongoDb", name, {}, opts);
+        const ns = args.namespace;
+        const cluster = MONGODB_CLUSTER_NAME;
+        const kept = { parent: this, protect: args.protect };
+        this.host = `${cluster}-${REPLSET_NAME}.${ns}.svc.cluster.local`;
+
+        const operator = new k8s.helm.v3.Release(`${name}-operator`, {
+            name: OPERATOR_RELEASE,
+            chart: PERCONA_MONGODB.chart,
+            version: PERCONA_MONGODB.chartVersion,
+            namespace: ns,
+            repositoryOpts: { repo: args.chartRepository },
+            values: operatorValues(ns),
+            atomic: true,
+            cleanupOnFail: true,
+            maxHistory: 10,
+            timeout: 600,
+        }, { parent: this });
+
+        new k8s.core.v1.ServiceAccount(`${name}-service-account`, {
+            metadata: { name: args.serviceAccountName, namespace: ns },
+            automountServiceAccountToken: false,
+        }, { parent: this });
+
+        const password = (user: string) => new random.RandomPassword(`${name}-${user}-password`, {
+            length: PASSWORD_LENGTH,
+            // Passwords end up in connection strings: letters and digits only, no escaping needed.
+            special: false,
+            minLower: 4,
+            minUpper: 4,
+            minNumeric: 4,
+        }, { parent: this });
+
+        const userEntries = Object.entries(SYSTEM_USERS).map(([prefix, user]) => [prefix, user, password(user).result] as const);
+        const secrets: MongoDbSecretNames = {
+            users: `${cluster}-users`,
+            encryptionKey: `${cluster}-encryption-key`,
+            ssl: `${cluster}-ssl`,
+            sslInternal: `${cluster}-ssl-internal`,
+            applicationUser: `${cluster}-${APPLICATION_USER.name}-user`,
+        };
+        const users = new k8s.core.v1.Secret(`${name}-users`, {
+            metadata: { name: secrets.users, namespace: ns },
+            type: "Opaque",
+            stringData: pulumi.secret(pulumi.all(userEntries.map(([, , result]) => result)).apply((results) => Object.fromEntries(
+                userEntries.flatMap(([prefix, user], i) => [[`${prefix}_USER`, user], [`${prefix}_PASSWORD`, results[i]]]),
+            ))),
+        }, kept);
+
+        const encryptionKey = new random.RandomBytes(`${name}-encryption-key`, { length: ENCRYPTION_KEY_BYTES }, kept);
+        const keySecret = new k8s.core.v1.Secret(`${name}-encryption-key`, {
+            metadata: { name: secrets.encryptionKey, namespace: ns },
+            type: "Opaque",
+            stringData: { "encryption-key": pulumi.secret(encryptionKey.base64) },
+        }, kept);
+
+        const dnsNames = replicaSetDnsNames(cluster, ns, args.members);
+        // Both certificates are presented by members to each other, so they carry client authentication.
+        this.serverCertificate = args.ca.issue(`${name}-server`, { commonName: `${cluster}-${REPLSET_NAME}.${ns}.svc.cluster.local`, dnsNames, clientAuth: true });
+        this.internalCertificate = args.ca.issue(`${name}-internal`, { commonName: `${cluster}-${REPLSET_NAME}.${ns}.svc.cluster.local`, dnsNames, clientAuth: true });
+        const tlsSecret = (logical: string, secretName: string, cert: LeafCertificate) => new k8s.core.v1.Secret(logical, {
+            metadata: { name: secretName, namespace: ns },
+            type: "kubernetes.io/tls",
+            stringData: { "ca.crt": cert.caCertPem, "tls.crt": cert.certPem, "tls.key": cert.privateKeyPem },
+        }, kept);
+        const ssl = tlsSecret(`${name}-ssl`, secrets.ssl, this.serverCertificate);
+        const sslInternal = tlsSecret(`${name}-ssl-internal`, secrets.sslInternal, this.internalCertificate);
+
+        const applicationPassword = password(APPLICATION_USER.name).result;
+        const applicationUser = new k8s.core.v1.Secret(`${name}-application-user`, {
+            metadata: { name: secrets.applicationUser, namespace: ns },
+            type: "Opaque",
+            stringData: { password: pulumi.secret(applicationPassword) },
+        }, kept);
+        // What the platform's services connect with, in their own namespace.
+        new k8s.core.v1.Secret(`${name}-client-credentials`, {
+            metadata: { name: "mongodb-credentials", namespace: args.clientNamespace },
+            type: "Opaque",
+            stringData: {
+                username: APPLICATION_USER.name,
+                password: pulumi.secret(applicationPassword),
+                host: this.host,
+                replicaSet: REPLSET_NAME,
+                database: APPLICATION_USER.db,
+                "ca.crt": args.ca.certPem,
+            },
+        }, kept);
+
+        let backupStorage: pulumi.Output<Record<string, unknown> | undefined> = pulumi.output(undefined);
+        if (args.backup) {
+            backupStorage = pulumi.output(args.backup.storage) as pulumi.Output<Record<string, unknown> | undefined>;
+            new k8s.apiextensions.CustomResource(`${name}-backup-egress`, {
+                apiVersion: "networking.istio.io/v1",
+                kind: "ServiceEntry",
+                metadata: { name: "logical-backup-storage", namespace: ns },
+                spec: {
+                    hosts: args.backup.meshHosts,
+                    exportTo: ["."],
+                    location: "MESH_EXTERNAL",
+                    resolution: "DNS",
+                    ports: [{ number: 443, name: "tls", protocol: "TLS" }],
+                },
+            }, { parent: this });
+        }
+
+        const spec = pulumi.all([pulumi.output(args.storageClassName), backupStorage]).apply(([storageClassName, storage]) => perconaSpec({
+            ...args,
+            storageClassName,
+            secrets,
+            ...(storage ? { backupStorage: storage } : {}),
+        }));
+        this.resource = new k8s.apiextensions.CustomResource(`${name}-cluster`, {
+            apiVersion: "psmdb.percona.com/v1",
+            kind: "PerconaServerMongoDB",
+            metadata: { name: cluster, namespace: ns },
+            spec,
+        }, { ...kept, dependsOn: [operator, users, keySecret, ssl, sslInternal, applicationUser] });
+
+        this.registerOutputs({ host: this.host });
+    }
+}
