@@ -10,6 +10,7 @@ import { PolicyPackConfig, PolicyPackSession, Diagnostic, AnalyzedResource } fro
 import { DEFAULT_MOCK_ACCOUNT } from "./mocks";
 import { RecordedResource, renderProgram } from "./program";
 import { InputError, loadProject, loadStackSettings, stackFilePath } from "./stack-file";
+import type { WireValue } from "./wire";
 
 export interface CheckOptions {
     /** Folder holding Pulumi.yaml. */
@@ -32,6 +33,8 @@ export interface CheckResult {
     readonly stack: string;
     readonly settingsFile: string;
     readonly resources: readonly RecordedResource[];
+    /** The stack's outputs in wire form (secrets tagged). */
+    readonly outputs: Readonly<Record<string, WireValue>>;
     /** Every diagnostic, in the order the engine would show them (per resource, then the stack). */
     readonly violations: readonly Diagnostic[];
     readonly policyPack: { readonly name: string; readonly version: string; readonly policies: number; readonly launchMs: number };
@@ -147,6 +150,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             stack: options.stack,
             settingsFile,
             resources: rendered.resources,
+            outputs: rendered.outputs as Record<string, WireValue>,
             violations: [...perResource.flat(), ...stackDiagnostics],
             policyPack: {
                 name: session.analyzerInfo.name,

@@ -1,6 +1,6 @@
 /** Renders a check result for people (table) and for tools (json). */
 import type { CheckResult } from "./engine";
-import { redactForReport } from "./wire";
+import { redactForReport, type WireValue } from "./wire";
 
 export const FORMATS = ["table", "json"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -23,6 +23,7 @@ export function toJson(result: CheckResult): string {
             dependencies: r.dependencies,
             inputs: redactForReport(r.inputs),
         })),
+        outputs: redactForReport(result.outputs as WireValue),
         violations: result.violations.map((v) => ({
             policy: v.policyName,
             enforcementLevel: v.enforcementLevel,

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { ROOT, runCheckCli } from "../harness/cli";
+import { GENERATED_SECRET_FORMS } from "../harness/mocks";
 
 interface JsonResource {
     urn: string;
@@ -23,11 +24,18 @@ interface JsonResource {
 interface JsonReport {
     stack: string;
     resources: JsonResource[];
+    outputs: Record<string, unknown>;
     violations: { policy: string; enforcementLevel: string; urn: string; message: string }[];
 }
 
 const STACKS = ["dev", "staging", "prod"] as const;
-const reports = new Map<string, { code: number | null; report: JsonReport; stderr: string }>();
+/** What prod must keep from `pulumi destroy`: keys, audit logs and every store of data or secrets. */
+const STATEFUL_TYPES = [
+    "aws:kms/key:Key", "aws:cloudwatch/logGroup:LogGroup", "aws:secretsmanager/secret:Secret", "aws:backup/vault:Vault",
+    "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "aws:s3/bucket:Bucket", "kubernetes:storage.k8s.io/v1:StorageClass",
+    "kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshotClass", "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB",
+];
+const reports = new Map<string, { code: number | null; report: JsonReport; stdout: string; stderr: string }>();
 
 before(async () => {
     await Promise.all(STACKS.map(async (stack) => {
@@ -38,7 +46,7 @@ before(async () => {
         } catch {
             throw new Error(`${stack}: no JSON on stdout (exit ${result.code}):\n${result.stderr}`);
         }
-        reports.set(stack, { code: result.code, report, stderr: result.stderr });
+        reports.set(stack, { code: result.code, report, stdout: result.stdout, stderr: result.stderr });
     }));
 });
 
@@ -77,7 +85,8 @@ for (const stack of STACKS) {
             const [flowLog] = ofType(report, "aws:ec2/flowLog:FlowLog");
             assert.equal(flowLog.inputs.trafficType, "ALL");
             const keys = ofType(report, "aws:kms/key:Key");
-            assert.equal(keys.length, 5);
+            // One per purpose, plus the backup copy region's key where copies are configured.
+            assert.equal(keys.length, stack === "prod" ? 6 : 5);
             assert.ok(keys.every((k) => k.inputs.enableKeyRotation === true));
         });
 
@@ -103,16 +112,53 @@ for (const stack of STACKS) {
             const denied = ofType(report, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => p.inputs.metadata.name === "default-deny").map((p) => p.inputs.metadata.namespace);
             assert.deepEqual(denied.sort(), namespaces.sort());
             const charts = ofType(report, "kubernetes:helm.sh/v3:Release").map((r) => r.inputs.chart as string);
-            assert.deepEqual(charts.sort(), ["base", "cni", "gateway", "istiod"]);
+            assert.deepEqual(charts.sort(), ["base", "cni", "gateway", "istiod", "psmdb-operator"]);
             const [meshWide] = ofType(report, "kubernetes:security.istio.io/v1:PeerAuthentication");
             assert.equal(meshWide.inputs.spec.mtls.mode, "STRICT");
         });
 
-        it(stack === "prod" ? "protects keys and audit logs from pulumi destroy" : "leaves keys unprotected so the environment can be torn down", () => {
+        it(stack === "prod" ? "protects keys, audit logs and every data store from pulumi destroy" : "leaves keys and data stores unprotected so the environment can be torn down", () => {
             const { report } = reports.get(stack)!;
-            const stateful = [...ofType(report, "aws:kms/key:Key"), ...ofType(report, "aws:cloudwatch/logGroup:LogGroup")];
-            assert.ok(stateful.length >= 6);
-            assert.ok(stateful.every((r) => r.protect === (stack === "prod")));
+            const stateful = STATEFUL_TYPES.flatMap((type) => ofType(report, type));
+            assert.ok(stateful.length >= 15, `${stateful.length} stateful resources`);
+            assert.deepEqual(stateful.filter((r) => r.protect !== (stack === "prod")).map((r) => r.urn), []);
+            const snapshotClass = ofType(report, "kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshotClass")[0];
+            assert.equal(snapshotClass.inputs.deletionPolicy, "Retain");
+            assert.equal(ofType(report, "kubernetes:storage.k8s.io/v1:StorageClass")[0].inputs.reclaimPolicy, "Retain");
+        });
+
+        it("contains the keystore, the PKI, the MongoDB operator and replica set, encrypted storage and backups", () => {
+            const { report } = reports.get(stack)!;
+            const count = (type: string) => ofType(report, type).length;
+            assert.equal(count("random:index/randomBytes:RandomBytes"), 3, "root key, hash salt, MongoDB encryption key");
+            assert.equal(count("aws:secretsmanager/secret:Secret"), 1);
+            assert.equal(ofType(report, "kubernetes:core/v1:Secret").filter((r) => r.inputs.metadata.name === "platform-keystore").length, 1);
+            assert.equal(count("tls:index/selfSignedCert:SelfSignedCert"), 1, "one CA");
+            assert.equal(count("tls:index/locallySignedCert:LocallySignedCert"), 3, "gateway, MongoDB server and internal");
+            const [mongodb] = ofType(report, "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB");
+            assert.equal(mongodb.inputs.spec.replsets[0].size, stack === "dev" ? 1 : 3);
+            assert.equal(mongodb.inputs.spec.tls.mode, "requireTLS");
+            const [storageClass] = ofType(report, "kubernetes:storage.k8s.io/v1:StorageClass");
+            assert.equal(mongodb.inputs.spec.replsets[0].volumeSpec.persistentVolumeClaim.storageClassName, storageClass.inputs.metadata.name);
+            assert.equal(storageClass.inputs.parameters.encrypted, "true");
+            assert.equal(count("kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshotClass"), 1);
+            assert.equal(count("aws:backup/vault:Vault"), stack === "prod" ? 2 : 1);
+            assert.equal(count("aws:backup/plan:Plan"), 1);
+            const [selection] = ofType(report, "aws:backup/selection:Selection");
+            const [key, value] = String(storageClass.inputs.parameters.tagSpecification_1).split("=");
+            assert.deepEqual(selection.inputs.selectionTags, [{ type: "STRINGEQUALS", key, value }]);
+            assert.equal(count("aws:backup/vaultLockConfiguration:VaultLockConfiguration"), stack === "prod" ? 2 : 0);
+            assert.equal(count("aws:eks/podIdentityAssociation:PodIdentityAssociation"), 1);
+        });
+
+        it("shows no generated key, password or salt in plaintext, in resources, outputs or messages", () => {
+            const { stdout, report } = reports.get(stack)!;
+            for (const form of GENERATED_SECRET_FORMS) {
+                assert.ok(!stdout.includes(form), `the JSON report contains generated material (${form})`);
+            }
+            assert.ok(stdout.includes("[secret]"), "secrets are shown redacted");
+            assert.match(String(report.outputs.jwtPublicKeyPem), /BEGIN PUBLIC KEY/);
+            assert.equal(typeof report.outputs.keystoreSecretArn, "string");
         });
 
         it("names no resource after a list position", () => {
