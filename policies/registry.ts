@@ -57,6 +57,17 @@ import requireTrustedImages from "./kubernetes/workloads/require-trusted-images"
 import restrictBaselineOverrides from "./kubernetes/workloads/restrict-baseline-overrides";
 import restrictCapabilities from "./kubernetes/workloads/restrict-capabilities";
 import restrictVolumeTypes from "./kubernetes/workloads/restrict-volume-types";
+import requireBackupVaultEncryption from "./aws/backup/require-backup-vault-encryption";
+import disallowPublicEbsSnapshots from "./aws/ec2/disallow-public-ebs-snapshots";
+import requireSecretCmk from "./aws/secretsmanager/require-secret-cmk";
+import requireMongodbEncryptionAtRest from "./kubernetes/data/require-mongodb-encryption-at-rest";
+import requireMongodbTls from "./kubernetes/data/require-mongodb-tls";
+import restrictMongodbExposure from "./kubernetes/data/restrict-mongodb-exposure";
+import requireEncryptedStorageClass from "./kubernetes/storage/require-encrypted-storage-class";
+import requireLongRandomSecrets from "./secrets/require-long-random-secrets";
+import requireStrongPrivateKeys from "./secrets/require-strong-private-keys";
+import requireBackupForDataVolumes from "./stack/require-backup-for-data-volumes";
+import requireProtectedStatefulResources from "./stack/require-protected-stateful-resources";
 import type { Rule } from "./lib/rule";
 import requireVpcFlowLogs from "./stack/require-vpc-flow-logs";
 import restrictDefaultSecurityGroup from "./stack/restrict-default-security-group";
@@ -79,12 +90,15 @@ export function buildRegistry(rules: readonly Rule[]): readonly Rule[] {
 export const RULES: readonly Rule[] = buildRegistry([
     // aws/acm
     disallowWeakCertificateKeys,
+    // aws/backup
+    requireBackupVaultEncryption,
     // aws/cloudwatch
     requireLogGroupEncryption,
     requireLogGroupRetention,
     // aws/ec2
     disallowHighRiskPortsFromInternet,
     disallowNaclAdminPortsFromInternet,
+    disallowPublicEbsSnapshots,
     disallowPublicIpAssignment,
     disallowSubnetPublicIp,
     requireEbsVolumeEncryption,
@@ -114,10 +128,16 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireBucketKmsEncryption,
     requireBucketPublicAccessBlock,
     requireBucketSslOnly,
+    // aws/secretsmanager
+    requireSecretCmk,
     // aws/waf
     requireAlbWebAcl,
     requireWebAclLogging,
     requireWebAclRules,
+    // kubernetes/data
+    requireMongodbEncryptionAtRest,
+    requireMongodbTls,
+    restrictMongodbExposure,
     // kubernetes/mesh
     requireMeshMinTlsVersion,
     requireMeshWideStrictMtls,
@@ -133,6 +153,8 @@ export const RULES: readonly Rule[] = buildRegistry([
     disallowClusterAdminBindings,
     disallowWildcardRbac,
     restrictSecretAccess,
+    // kubernetes/storage
+    requireEncryptedStorageClass,
     // kubernetes/workloads
     disallowHostNamespaces,
     disallowHostPaths,
@@ -145,7 +167,12 @@ export const RULES: readonly Rule[] = buildRegistry([
     restrictBaselineOverrides,
     restrictCapabilities,
     restrictVolumeTypes,
+    // secrets
+    requireLongRandomSecrets,
+    requireStrongPrivateKeys,
     // stack
+    requireBackupForDataVolumes,
+    requireProtectedStatefulResources,
     requireVpcFlowLogs,
     restrictDefaultSecurityGroup,
 ]);

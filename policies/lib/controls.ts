@@ -40,6 +40,12 @@ export const FRAMEWORKS = {
         version: "2025",
         reference: "https://docs.aws.amazon.com/eks/latest/best-practices/security.html",
     },
+    nist80057: {
+        name: "NIST SP 800-57 Part 1 Rev. 5: Recommendation for Key Management",
+        short: "NIST SP 800-57",
+        version: "Part 1 Rev. 5",
+        reference: "https://csrc.nist.gov/pubs/sp/800/57/pt1/r5/final",
+    },
 } as const;
 
 export type FrameworkKey = keyof typeof FRAMEWORKS;
@@ -84,6 +90,10 @@ function pss(profile: "Baseline" | "Restricted", control: string): Control {
 /** The guide has no numbering; controls are keyed by a short name and link to their section. */
 function eksBestPractice(id: string, title: string, page: string): Control {
     return { framework: "eksBestPractices", id, title, url: `https://docs.aws.amazon.com/eks/latest/best-practices/${page}` };
+}
+
+function nist80057(section: string, title: string): Control {
+    return { framework: "nist80057", id: section, title, url: "https://csrc.nist.gov/pubs/sp/800/57/pt1/r5/final" };
 }
 
 export const CONTROLS = {
@@ -168,7 +178,14 @@ export const CONTROLS = {
     "FSBP EC2.6": fsbp("EC2.6", "VPC flow logging should be enabled in all VPCs"),
     "FSBP EC2.15": fsbp("EC2.15", "EC2 subnets should not automatically assign public IP addresses"),
     "FSBP EC2.21": fsbp("EC2.21", "Network ACLs should not allow ingress from 0.0.0.0/0 to port 22 or port 3389"),
+    "FSBP KMS.3": fsbp("KMS.3", "AWS KMS keys should not be deleted unintentionally"),
     "FSBP KMS.4": fsbp("KMS.4", "AWS KMS key rotation should be enabled"),
+    "FSBP EC2.1": fsbp("EC2.1", "Amazon EBS snapshots should not be publicly restorable"),
+    "FSBP EC2.28": fsbp("EC2.28", "EBS volumes should be covered by a backup plan"),
+    "FSBP Backup.1": fsbp("Backup.1", "AWS Backup recovery points should be encrypted at rest"),
+    "AWS Config secretsmanager-using-cmk": awsConfig("secretsmanager-using-cmk", "Checks if all secrets in AWS Secrets Manager are encrypted using the AWS managed key (aws/secretsmanager) or a customer managed key that was created in AWS KMS"),
+    "EKS BP encryption-at-rest": eksBestPractice("encryption-at-rest", "Encryption at rest", "data-encryption-and-secrets-management.html"),
+    "NIST SP 800-57 5.6.1": nist80057("5.6.1", "Comparable Algorithm Strengths"),
     "FSBP KMS.5": fsbp("KMS.5", "KMS keys should not be publicly accessible"),
 } as const satisfies Record<string, Control>;
 

@@ -1,0 +1,23 @@
+import { PERCONA_MONGODB_TYPES } from "../../lib/percona";
+import { defineResourceRule } from "../../lib/rule";
+
+export default defineResourceRule({
+    name: "require-mongodb-tls",
+    description: "A Percona MongoDB cluster must require TLS on every connection and verify certificates; the unsafe TLS flag must stay off.",
+    severity: "high",
+    controls: ["EKS BP encryption-in-transit"],
+    remediation: "Set `spec.tls.mode: requireTLS`, leave `spec.unsafeFlags.tls` unset or false and `spec.tls.allowInvalidCertificates` false, and give `spec.secrets.ssl` / `sslInternal` certificates from your CA.",
+    resourceTypes: [...PERCONA_MONGODB_TYPES],
+    validate(props, _context, report) {
+        const tls = props.spec?.tls ?? {};
+        if (tls.mode !== "requireTLS") {
+            report(`spec.tls.mode is ${tls.mode ?? "not set (the operator then accepts plain connections)"}; it must be requireTLS.`);
+        }
+        if (props.spec?.unsafeFlags?.tls === true) {
+            report("spec.unsafeFlags.tls is true: the operator may run the cluster without TLS.");
+        }
+        if (tls.allowInvalidCertificates === true) {
+            report("spec.tls.allowInvalidCertificates is true: members and clients accept any certificate.");
+        }
+    },
+});

@@ -1,0 +1,50 @@
+import { ENVIRONMENT_SCOPE_CONFIG, EnvironmentScope, inScope } from "../lib/environment";
+import { PERCONA_MONGODB_TYPES, replicaSets, storageClassOf } from "../lib/percona";
+import { defineStackRule } from "../lib/rule";
+import { ofType } from "../lib/values";
+
+/** Resources whose deletion loses data, keys or the means to read backups. */
+export const DEFAULT_STATEFUL_TYPES = [
+    "aws:kms/key:Key",
+    "aws:secretsmanager/secret:Secret",
+    "aws:backup/vault:Vault",
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketV2:BucketV2",
+    "aws:ebs/volume:Volume",
+    "kubernetes:core/v1:PersistentVolumeClaim",
+    ...PERCONA_MONGODB_TYPES,
+];
+
+export default defineStackRule<EnvironmentScope & { statefulTypes: string[] }>({
+    name: "require-protected-stateful-resources",
+    description: "In production every stateful resource (KMS keys, secrets, backup vaults, buckets, volumes, database resources) must be protected from deletion and replacement by Pulumi, and the storage classes of databases must retain their volumes.",
+    severity: "high",
+    controls: ["FSBP KMS.3"],
+    remediation: "Set the `protect: true` resource option on the resource (and `reclaimPolicy: Retain` on the database's StorageClass); to remove one on purpose, unprotect it first with `pulumi state unprotect`.",
+    config: {
+        ...ENVIRONMENT_SCOPE_CONFIG,
+        statefulTypes: {
+            type: "array",
+            items: { type: "string" },
+            default: DEFAULT_STATEFUL_TYPES,
+            description: "Type tokens of the resources that must be protected.",
+        },
+    },
+    validate(resources, { config }, report) {
+        const scope = inScope(config);
+        if (!scope.applies) {
+            return;
+        }
+        for (const resource of resources) {
+            if (config.statefulTypes.includes(resource.type) && resource.opts.protect !== true) {
+                report(resource, `${resource.type} ${resource.name} is not protected: a pulumi destroy, or a change that replaces it, deletes it.`);
+            }
+        }
+        const classes = new Set(PERCONA_MONGODB_TYPES.flatMap((type) => ofType(resources, type)).flatMap((db) => replicaSets(db.props).map(storageClassOf)));
+        for (const storageClass of ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass")) {
+            if (classes.has(storageClass.props.metadata?.name) && storageClass.props.reclaimPolicy !== "Retain") {
+                report(storageClass, `StorageClass ${storageClass.props.metadata?.name} holds database volumes with reclaimPolicy ${storageClass.props.reclaimPolicy ?? "Delete (the default)"}: deleting a claim deletes the volume.`);
+            }
+        }
+    },
+});
