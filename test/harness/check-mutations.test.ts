@@ -170,6 +170,60 @@ const MUTATIONS: readonly Mutation[] = [
         policy: "restrict-secret-access",
         control: "CIS K8s 5.1.2",
     },
+    {
+        what: "MongoDB accepting plain connections",
+        edits: [{ file: "infra/k8s/mongodb/percona-mongodb.ts", from: 'tls: { mode: "requireTLS", allowInvalidCertificates: false }', to: 'tls: { mode: "preferTLS", allowInvalidCertificates: false }' }],
+        policy: "require-mongodb-tls",
+        control: "EKS BP encryption-in-transit",
+    },
+    {
+        what: "MongoDB encryption at rest turned off",
+        edits: [{ file: "infra/k8s/mongodb/percona-mongodb.ts", from: "enableEncryption: true", to: "enableEncryption: false" }],
+        policy: "require-mongodb-encryption-at-rest",
+        control: "EKS BP encryption-at-rest",
+    },
+    {
+        what: "the data StorageClass left unencrypted",
+        edits: [{ file: "infra/aws/ebs-storage.ts", from: 'encrypted: "true",', to: 'encrypted: "false",' }],
+        policy: "require-encrypted-storage-class",
+        control: "AWS FSBP EC2.3",
+    },
+    {
+        what: "the backup vault on the AWS-managed key",
+        edits: [{ file: "infra/aws/backup-plan.ts", from: "            kmsKeyArn: args.kmsKeyArn,\n", to: "" }],
+        policy: "require-backup-vault-encryption",
+        control: "AWS FSBP Backup.1",
+    },
+    {
+        what: "the keystore secret on the AWS-managed key",
+        edits: [{ file: "infra/aws/keystore-secret.ts", from: "            kmsKeyId: args.kmsKeyArn,\n", to: "" }],
+        policy: "require-secret-cmk",
+        control: "AWS Config secretsmanager-using-cmk",
+    },
+    {
+        what: "the JWT signing key on the provider's default curve",
+        edits: [{ file: "infra/secrets/keystore.ts", from: '{ algorithm: "ECDSA", ecdsaCurve: "P256" }', to: '{ algorithm: "ECDSA" }' }],
+        policy: "require-strong-private-keys",
+        control: "NIST SP 800-57 5.6.1",
+    },
+    {
+        what: "a 16-byte hash salt",
+        edits: [{ file: "infra/secrets/keystore.ts", from: "HASH_SALT_BYTES = 32", to: "HASH_SALT_BYTES = 16" }],
+        policy: "require-long-random-secrets",
+        control: "NIST SP 800-57 5.6.1",
+    },
+    {
+        what: "the backup selection matching another tag",
+        edits: [{ file: "infra/aws/backup-plan.ts", from: "key: args.volumeTag.key, value: args.volumeTag.value", to: 'key: args.volumeTag.key, value: "elsewhere"' }],
+        policy: "require-backup-for-data-volumes",
+        control: "AWS FSBP EC2.28",
+    },
+    {
+        what: "public snapshot sharing unblocked",
+        edits: [{ file: "infra/aws/ebs-storage.ts", from: '{ state: "block-all-sharing" }', to: '{ state: "unblocked" }' }],
+        policy: "disallow-public-ebs-snapshots",
+        control: "AWS FSBP EC2.1",
+    },
 ];
 
 /** A copy of the project sharing this checkout's node_modules. */
