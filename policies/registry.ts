@@ -57,6 +57,7 @@ import requireTrustedImages from "./kubernetes/workloads/require-trusted-images"
 import restrictBaselineOverrides from "./kubernetes/workloads/restrict-baseline-overrides";
 import restrictCapabilities from "./kubernetes/workloads/restrict-capabilities";
 import restrictVolumeTypes from "./kubernetes/workloads/restrict-volume-types";
+import requireBackupPlanRetention from "./aws/backup/require-backup-plan-retention";
 import requireBackupVaultEncryption from "./aws/backup/require-backup-vault-encryption";
 import disallowPublicEbsSnapshots from "./aws/ec2/disallow-public-ebs-snapshots";
 import requireSecretCmk from "./aws/secretsmanager/require-secret-cmk";
@@ -67,6 +68,7 @@ import requireEncryptedStorageClass from "./kubernetes/storage/require-encrypted
 import requireLongRandomSecrets from "./secrets/require-long-random-secrets";
 import requireStrongPrivateKeys from "./secrets/require-strong-private-keys";
 import requireBackupForDataVolumes from "./stack/require-backup-for-data-volumes";
+import requireBackupVaultLock from "./stack/require-backup-vault-lock";
 import requireProtectedStatefulResources from "./stack/require-protected-stateful-resources";
 import type { Rule } from "./lib/rule";
 import requireVpcFlowLogs from "./stack/require-vpc-flow-logs";
@@ -91,6 +93,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     // aws/acm
     disallowWeakCertificateKeys,
     // aws/backup
+    requireBackupPlanRetention,
     requireBackupVaultEncryption,
     // aws/cloudwatch
     requireLogGroupEncryption,
@@ -172,6 +175,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireStrongPrivateKeys,
     // stack
     requireBackupForDataVolumes,
+    requireBackupVaultLock,
     requireProtectedStatefulResources,
     requireVpcFlowLogs,
     restrictDefaultSecurityGroup,

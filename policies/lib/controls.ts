@@ -183,6 +183,8 @@ export const CONTROLS = {
     "FSBP EC2.1": fsbp("EC2.1", "Amazon EBS snapshots should not be publicly restorable"),
     "FSBP EC2.28": fsbp("EC2.28", "EBS volumes should be covered by a backup plan"),
     "FSBP Backup.1": fsbp("Backup.1", "AWS Backup recovery points should be encrypted at rest"),
+    "AWS Config backup-plan-min-frequency-and-min-retention-check": awsConfig("backup-plan-min-frequency-and-min-retention-check", "Checks if a backup plan has a backup rule that satisfies the required frequency and retention period"),
+    "AWS Config backup-recovery-point-manual-deletion-disabled": awsConfig("backup-recovery-point-manual-deletion-disabled", "Checks if a backup vault has an attached resource-based policy which prevents deletion of recovery points"),
     "AWS Config secretsmanager-using-cmk": awsConfig("secretsmanager-using-cmk", "Checks if all secrets in AWS Secrets Manager are encrypted using the AWS managed key (aws/secretsmanager) or a customer managed key that was created in AWS KMS"),
     "EKS BP encryption-at-rest": eksBestPractice("encryption-at-rest", "Encryption at rest", "data-encryption-and-secrets-management.html"),
     "NIST SP 800-57 5.6.1": nist80057("5.6.1", "Comparable Algorithm Strengths"),
