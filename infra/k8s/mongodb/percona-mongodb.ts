@@ -88,7 +88,7 @@ export interface PerconaMongoDbArgs {
     /** Helm repository the operator chart comes from. */
     readonly chartRepository: string;
     readonly placement?: MongoDbPlacement;
-    /** Service account of the MongoDB pods (the identity that writes backups). */
+    /** Service account of the MongoDB pods; the backup agent runs in them and writes backups as this identity. */
     readonly serviceAccountName: string;
     readonly backup?: LogicalBackupTarget & {
         /** Cron schedule of the daily logical backup (UTC). */
@@ -110,14 +110,18 @@ export function perconaNetworkAllows(clusterName: string, backupEgress: readonly
     ];
 }
 
-/** The operator chart's values: one namespace, PSS-restricted pod. */
+/** The uid the operator image runs as (the chart's suggested security context). */
+export const OPERATOR_UID = 2;
+
+/** The operator chart's values: one namespace, PSS-restricted pod, no telemetry calls out. */
 export function operatorValues(namespace: string): Record<string, unknown> {
     return {
         watchNamespace: namespace,
         watchAllNamespaces: false,
         replicaCount: 1,
-        podSecurityContext: { ...RESTRICTED_POD_SECURITY_CONTEXT, runAsUser: PERCONA_UID, runAsGroup: PERCONA_UID, fsGroup: PERCONA_UID },
-        securityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: PERCONA_UID, runAsGroup: PERCONA_UID },
+        disableTelemetry: true,
+        podSecurityContext: { ...RESTRICTED_POD_SECURITY_CONTEXT, runAsUser: OPERATOR_UID, runAsGroup: OPERATOR_UID, fsGroup: OPERATOR_UID },
+        securityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: OPERATOR_UID, runAsGroup: OPERATOR_UID },
     };
 }
 
@@ -192,7 +196,6 @@ export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageS
             ? {
                 enabled: true,
                 image: PERCONA_MONGODB.backupImage,
-                serviceAccountName: args.serviceAccountName,
                 containerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
                 storages: { logical: args.backupStorage },
                 pitr: { enabled: false },

@@ -72,6 +72,9 @@ describe("PerconaMongoDb", () => {
         assert.equal(release.namespace, "data");
         assert.equal(release.atomic, true);
         assert.equal(release.values.watchAllNamespaces, false);
+        assert.equal(release.values.watchNamespace, "data");
+        assert.equal(release.values.disableTelemetry, true);
+        assert.equal(release.values.podSecurityContext.runAsNonRoot, true);
         assert.equal(release.values.securityContext.allowPrivilegeEscalation, false);
         assert.deepEqual(release.values.securityContext.capabilities, { drop: ["ALL"] });
     });

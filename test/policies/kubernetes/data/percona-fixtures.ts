@@ -32,7 +32,7 @@ export function perconaCluster(name: string, spec: Record<string, WireValue> = {
         spec: {
             crVersion: "1.21.1",
             image: "percona/percona-server-mongodb:8.0.12-4",
-            tls: { mode: "requireTLS" },
+            tls: { mode: "requireTLS", allowInvalidCertificates: false },
             secrets: { users: `${name}-users`, encryptionKey: `${name}-key`, ssl: `${name}-ssl`, sslInternal: `${name}-ssl-internal` },
             replsets: [replset()],
             ...spec,

@@ -4,15 +4,16 @@ import { perconaCluster } from "./percona-fixtures";
 export default ruleCases("require-mongodb-tls", {
     compliant: [
         { name: "TLS required with verified certificates", resources: [perconaCluster("orders", { tls: { mode: "requireTLS", allowInvalidCertificates: false } })] },
-        { name: "TLS required, unsafe flag explicitly off", resources: [perconaCluster("billing", { tls: { mode: "requireTLS" }, unsafeFlags: { tls: false } })] },
+        { name: "TLS required, unsafe flag explicitly off", resources: [perconaCluster("billing", { tls: { mode: "requireTLS", allowInvalidCertificates: false }, unsafeFlags: { tls: false } })] },
     ],
     violating: [
-        { name: "TLS preferred, not required", resources: [perconaCluster("orders", { tls: { mode: "preferTLS" } })], message: /spec.tls.mode is preferTLS; it must be requireTLS/ },
-        { name: "TLS mode not set", resources: [perconaCluster("orders", { tls: {} })], message: /spec.tls.mode is not set/ },
+        { name: "TLS preferred, not required", resources: [perconaCluster("orders", { tls: { mode: "preferTLS", allowInvalidCertificates: false } })], message: /spec.tls.mode is preferTLS; it must be requireTLS/ },
+        { name: "TLS mode not set", resources: [perconaCluster("orders", { tls: { allowInvalidCertificates: false } })], message: /spec.tls.mode is not set/ },
+        { name: "certificate checks left at the operator's default", resources: [perconaCluster("orders", { tls: { mode: "requireTLS" } })], message: /allowInvalidCertificates is not set/ },
         { name: "TLS disabled with the unsafe flag", resources: [perconaCluster("orders", { tls: { mode: "disabled" }, unsafeFlags: { tls: true } })], message: /spec.unsafeFlags.tls is true/ },
         { name: "invalid certificates accepted", resources: [perconaCluster("orders", { tls: { mode: "requireTLS", allowInvalidCertificates: true } })], message: /allowInvalidCertificates is true/ },
     ],
     unknown: [
-        { name: "TLS mode not known yet", resources: [perconaCluster("later", { tls: { mode: unknown } })] },
+        { name: "TLS mode not known yet", resources: [perconaCluster("later", { tls: { mode: unknown, allowInvalidCertificates: false } })] },
     ],
 });
