@@ -57,6 +57,10 @@ describe("check: bad stack settings exit 2 naming the key, before anything runs"
         ["a public endpoint in prod", "prod", (t) => t.replace("publicAccessCidrs: []", "publicAccessCidrs: [203.0.113.0/24]"), /secure-platform:publicAccessCidrs: prod keeps the Kubernetes API endpoint private/],
         ["a misspelt key", "dev", (t) => t.replace("secure-platform:vpcCidr:", "secure-platform:vpcCidrs:"), /secure-platform:vpcCidrs: unknown setting; did you mean secure-platform:vpcCidr\?/],
         ["malformed YAML", "dev", (t) => t.replace("config:", "config: ["), /is not valid YAML/],
+        ["a single MongoDB member in prod", "prod", (t) => t.replace("    members: 3\n", "    members: 1\n"), /secure-platform:mongodb: mongodb.members 1 is allowed only in dev/],
+        ["an unlocked backup vault in prod", "prod", (t) => t.replace("vaultLock: compliance", "vaultLock: none"), /secure-platform:backup: backup.vaultLock none is not allowed in prod/],
+        ["backups copied into their own region", "prod", (t) => t.replace("copyRegion: eu-central-1", "copyRegion: eu-west-1"), /backup.copyRegion eu-west-1 is the stack's own region/],
+        ["a keystore generation of zero", "dev", (t) => t.replace("config:\n", "config:\n  secure-platform:keystore:\n    jwtSigningKey: 0\n"), /secure-platform:keystore: keystore.jwtSigningKey 0 is out of range/],
     ];
     for (const [what, stack, edit, message] of cases) {
         it(`rejects ${what}`, async () => {

@@ -201,6 +201,14 @@ describe("stack prod", () => {
     });
 });
 
+describe("determinism", () => {
+    it("renders prod to the same resources and inputs every time", async () => {
+        const again = await runCheckCli(["--stack", "prod", "--format", "json"]);
+        assert.equal(again.code, 0, again.stderr);
+        assert.equal(again.stdout, reports.get("prod")!.stdout, "a second render differs: something outside @pulumi/random is random or time-dependent");
+    });
+});
+
 describe("table format", () => {
     it("summarises the stack for a reader", async () => {
         const result = await runCheckCli(["--stack", "dev"]);
