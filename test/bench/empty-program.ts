@@ -1,0 +1,2 @@
+/** The floor of the benchmark: a program that declares nothing, checked by the same engine and pack. */
+export {};

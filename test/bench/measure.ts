@@ -1,0 +1,42 @@
+/**
+ * One measurement, in its own process (the engine renders once per process): the offline check of a
+ * stack, optionally with N generated tenants, or of the empty program (the floor). Prints one JSON line.
+ * Usage: measure.ts <stack> [--tenants N] [--floor]
+ */
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { ROOT } from "../harness/cli";
+import { runCheck } from "../harness/engine";
+
+const args = process.argv.slice(2);
+const stack = args[0];
+const floor = args.includes("--floor");
+const tenantsAt = args.indexOf("--tenants");
+const tenants = tenantsAt >= 0 ? Number(args[tenantsAt + 1]) : undefined;
+
+(async () => {
+    const started = performance.now();
+    const result = await runCheck({
+        root: ROOT,
+        stack,
+        ...(floor ? { program: path.join(__dirname, "empty-program.ts") } : {}),
+        ...(tenants !== undefined
+            ? { configOverrides: { "secure-platform:tenants": JSON.stringify(Array.from({ length: tenants }, (_, i) => ({ name: `t${String(i).padStart(4, "0")}` }))) } }
+            : {}),
+    });
+    const wallMs = performance.now() - started;
+    process.stdout.write(`${JSON.stringify({
+        stack,
+        floor,
+        tenants: tenants ?? null,
+        wallMs: Math.round(wallMs),
+        peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        resources: result.resources.length,
+        violations: result.violations.filter((v) => v.enforcementLevel === "mandatory").length,
+        packLaunchMs: Math.round(result.policyPack.launchMs),
+    })}\n`);
+    process.exit(0);
+})().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+});
