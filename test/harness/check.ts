@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ConfigError } from "../../infra/lib/errors";
 import type { PolicyPackConfig } from "./analyzer";
-import { runCheck } from "./engine";
+import { runCheck, skipSourceMappedStackTraces } from "./engine";
 import { Format, FORMATS, mandatoryCount, toJson, toTable } from "./report";
 import { InputError } from "./stack-file";
 
@@ -118,6 +118,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
+    skipSourceMappedStackTraces();
     main(process.argv.slice(2)).then((code) => {
         // gRPC handles and the SDK's timers must not keep a finished check alive; exit once stdout
         // and stderr are flushed (a pipe is written asynchronously).

@@ -49,8 +49,8 @@ export interface RenderOptions {
     readonly config: Readonly<Record<string, string>>;
     readonly secretKeys: readonly string[];
     readonly mockEnvironment: MockEnvironment;
-    /** Called with each URN as it is registered (also when the program then fails). */
-    readonly onRegister?: (urn: string) => void;
+    /** Called with each resource as it is registered (also when the program then fails). */
+    readonly onRegister?: (urn: string, resource: RecordedResource) => void;
 }
 
 export interface RenderResult {
@@ -85,7 +85,7 @@ export async function renderProgram(options: RenderOptions): Promise<RenderResul
     recordRegistrations(monitor, (resource) => {
         resources.push(resource);
         byUrn.set(resource.urn, resource);
-        options.onRegister?.(resource.urn);
+        options.onRegister?.(resource.urn, resource);
     }, byUrn);
 
     const failures: unknown[] = [];
