@@ -1,9 +1,13 @@
 /**
  * The secure-platform policy pack. Run it with `pulumi preview --policy-pack policies` (or
- * `npm run check` offline); tune rules with `--policy-pack-config` (see policies/config/).
+ * `npm run check` offline); tune rules with `--policy-pack-config` (see policies/profiles/). The CLI
+ * starts the compiled copy in policies/bin (`npm run build`).
  */
 import { PolicyPack } from "./lib/policy-api";
+import { assertBuildCurrent } from "./lib/source-digest";
 import { RULES } from "./registry";
+
+assertBuildCurrent(__dirname);
 
 new PolicyPack("secure-platform", {
     enforcementLevel: "mandatory",

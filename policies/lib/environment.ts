@@ -4,7 +4,6 @@
  * team names (`secure-platform:environment` by default). A stack that does not set the key is treated
  * as production: the strict reading is the safe one.
  */
-declare const process: { readonly env: Readonly<Record<string, string | undefined>> };
 
 let cached: Readonly<Record<string, string>> | undefined;
 
