@@ -60,6 +60,7 @@ describe("check: bad stack settings exit 2 naming the key, before anything runs"
         ["a single MongoDB member in prod", "prod", (t) => t.replace("    members: 3\n", "    members: 1\n"), /secure-platform:mongodb: mongodb.members 1 is allowed only in dev/],
         ["an unlocked backup vault in prod", "prod", (t) => t.replace("vaultLock: compliance", "vaultLock: none"), /secure-platform:backup: backup.vaultLock none is not allowed in prod/],
         ["backups copied into their own region", "prod", (t) => t.replace("copyRegion: eu-central-1", "copyRegion: eu-west-1"), /backup.copyRegion eu-west-1 is the stack's own region/],
+        ["an enormous tenant list", "dev", (t) => t.replace("  secure-platform:tenants:\n", `  secure-platform:tenants:\n${Array.from({ length: 5000 }, (_, n) => `    - name: t${n}\n`).join("")}`), /secure-platform:tenants: 50\d\d tenants given; at most 1000 fit one stack, split them across stacks/],
         ["a keystore generation of zero", "dev", (t) => t.replace("config:\n", "config:\n  secure-platform:keystore:\n    jwtSigningKey: 0\n"), /secure-platform:keystore: keystore.jwtSigningKey 0 is out of range/],
     ];
     for (const [what, stack, edit, message] of cases) {
