@@ -40,6 +40,12 @@ export const FRAMEWORKS = {
         version: "2025",
         reference: "https://docs.aws.amazon.com/eks/latest/best-practices/security.html",
     },
+    backupAuditManager: {
+        name: "AWS Backup Audit Manager controls",
+        short: "AWS Backup Audit Manager",
+        version: "controls",
+        reference: "https://docs.aws.amazon.com/aws-backup/latest/devguide/controls-and-remediation.html",
+    },
     nist80057: {
         name: "NIST SP 800-57 Part 1 Rev. 5: Recommendation for Key Management",
         short: "NIST SP 800-57",
@@ -72,6 +78,11 @@ function fsbp(id: string, title: string): Control {
 /** AWS Config documents each managed rule on a page named after its identifier. */
 function awsConfig(id: string, title: string): Control {
     return { framework: "awsConfig", id, title, url: `https://docs.aws.amazon.com/config/latest/developerguide/${id}.html` };
+}
+
+/** AWS Backup Audit Manager lists its controls on one page; the id is the control name its API takes. */
+function backupAuditManager(id: string, title: string): Control {
+    return { framework: "backupAuditManager", id, title, url: "https://docs.aws.amazon.com/aws-backup/latest/devguide/controls-and-remediation.html" };
 }
 
 function cisEks(id: string, title: string): Control {
@@ -184,8 +195,10 @@ export const CONTROLS = {
     "FSBP EC2.28": fsbp("EC2.28", "EBS volumes should be covered by a backup plan"),
     "FSBP Backup.1": fsbp("Backup.1", "AWS Backup recovery points should be encrypted at rest"),
     "AWS Config backup-plan-min-frequency-and-min-retention-check": awsConfig("backup-plan-min-frequency-and-min-retention-check", "Checks if a backup plan has a backup rule that satisfies the required frequency and retention period"),
-    "AWS Config backup-recovery-point-manual-deletion-disabled": awsConfig("backup-recovery-point-manual-deletion-disabled", "Checks if a backup vault has an attached resource-based policy which prevents deletion of recovery points"),
-    "AWS Config secretsmanager-using-cmk": awsConfig("secretsmanager-using-cmk", "Checks if all secrets in AWS Secrets Manager are encrypted using the AWS managed key (aws/secretsmanager) or a customer managed key that was created in AWS KMS"),
+    "AWS Backup Audit Manager BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK": backupAuditManager("BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK", "Backups are protected by AWS Backup Vault Lock"),
+    "AWS Config ebs-in-backup-plan": awsConfig("ebs-in-backup-plan", "Check if Amazon Elastic Block Store (Amazon EBS) volumes are added in backup plans of AWS Backup"),
+    "AWS Config ebs-snapshot-block-public-access": awsConfig("ebs-snapshot-block-public-access", "Checks if block public access is enabled for Amazon EBS snapshots in an AWS Region"),
+    "AWS Config secretsmanager-using-cmk": awsConfig("secretsmanager-using-cmk", "Checks if all secrets in AWS Secrets Manager are encrypted using the AWS managed key (aws/secretsmanager) or a customer managed key that was created in AWS Key Management Service (AWS KMS)"),
     "EKS BP encryption-at-rest": eksBestPractice("encryption-at-rest", "Encryption at rest", "data-encryption-and-secrets-management.html"),
     "NIST SP 800-57 5.6.1": nist80057("5.6.1", "Comparable Algorithm Strengths"),
     "FSBP KMS.5": fsbp("KMS.5", "KMS keys should not be publicly accessible"),

@@ -1,6 +1,7 @@
 import { ENVIRONMENT_SCOPE_CONFIG, EnvironmentScope, inScope } from "../lib/environment";
-import { PERCONA_MONGODB_TYPES, replicaSets, storageClassOf } from "../lib/percona";
+import { dataMembers, PERCONA_MONGODB_TYPES, storageClassOf } from "../lib/percona";
 import { defineStackRule } from "../lib/rule";
+import { STORAGE_CLASS_TYPE } from "../lib/storage-class";
 import { ofType } from "../lib/values";
 
 /** Resources whose deletion loses data, keys or the means to read backups. */
@@ -8,6 +9,7 @@ export const DEFAULT_STATEFUL_TYPES = [
     "aws:kms/key:Key",
     "aws:secretsmanager/secret:Secret",
     "aws:backup/vault:Vault",
+    "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault",
     "aws:s3/bucket:Bucket",
     "aws:s3/bucketV2:BucketV2",
     "aws:ebs/volume:Volume",
@@ -31,8 +33,7 @@ export default defineStackRule<EnvironmentScope & { statefulTypes: string[] }>({
         },
     },
     validate(resources, { config }, report) {
-        const scope = inScope(config);
-        if (!scope.applies) {
+        if (!inScope(config).applies) {
             return;
         }
         for (const resource of resources) {
@@ -40,8 +41,9 @@ export default defineStackRule<EnvironmentScope & { statefulTypes: string[] }>({
                 report(resource, `${resource.type} ${resource.name} is not protected: a pulumi destroy, or a change that replaces it, deletes it.`);
             }
         }
-        const classes = new Set(PERCONA_MONGODB_TYPES.flatMap((type) => ofType(resources, type)).flatMap((db) => replicaSets(db.props).map(storageClassOf)));
-        for (const storageClass of ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass")) {
+        const classes = new Set(PERCONA_MONGODB_TYPES.flatMap((type) => ofType(resources, type))
+            .flatMap((db) => dataMembers(db.props).map((members) => storageClassOf(members.spec))));
+        for (const storageClass of ofType(resources, STORAGE_CLASS_TYPE)) {
             if (classes.has(storageClass.props.metadata?.name) && storageClass.props.reclaimPolicy !== "Retain") {
                 report(storageClass, `StorageClass ${storageClass.props.metadata?.name} holds database volumes with reclaimPolicy ${storageClass.props.reclaimPolicy ?? "Delete (the default)"}: deleting a claim deletes the volume.`);
             }

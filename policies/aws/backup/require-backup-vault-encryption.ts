@@ -1,16 +1,20 @@
 import { defineResourceRule } from "../../lib/rule";
 
+const AIR_GAPPED = "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault";
+
 export default defineResourceRule({
     name: "require-backup-vault-encryption",
-    description: "An AWS Backup vault must encrypt its recovery points with a customer-managed KMS key, not the AWS-managed aws/backup key.",
+    description: "An AWS Backup vault, logically air-gapped or not, must encrypt its recovery points with a customer-managed KMS key, not a key AWS manages or owns.",
     severity: "high",
     controls: ["FSBP Backup.1"],
-    remediation: "Set `kmsKeyArn` on the aws.backup.Vault to the ARN of a customer-managed key whose policy lets AWS Backup use it.",
-    resourceTypes: ["aws:backup/vault:Vault"],
-    validate(props, _context, report) {
-        const key = props.kmsKeyArn;
+    remediation: "Set `kmsKeyArn` on the aws.backup.Vault (`encryptionKeyArn` on an aws.backup.LogicallyAirGappedVault) to the ARN of a customer-managed key whose policy lets AWS Backup use it.",
+    resourceTypes: ["aws:backup/vault:Vault", AIR_GAPPED],
+    validate(props, { type }, report) {
+        const argument = type === AIR_GAPPED ? "encryptionKeyArn" : "kmsKeyArn";
+        const key = props[argument];
         if (key === undefined || key === null || key === "") {
-            report("The vault has no kmsKeyArn: recovery points are encrypted with the AWS-managed aws/backup key, which no key policy of yours controls.");
+            const fallback = type === AIR_GAPPED ? "an AWS-owned key" : "the AWS-managed aws/backup key";
+            report(`The vault has no ${argument}: recovery points are encrypted with ${fallback}, which no key policy of yours controls.`);
         } else if (/alias\/aws\//.test(String(key))) {
             report(`The vault is encrypted with the AWS-managed key ${key}.`);
         }

@@ -4,7 +4,7 @@ export default defineResourceRule<{ allowedStates: string[] }>({
     name: "disallow-public-ebs-snapshots",
     description: "EBS snapshots must never be restorable by everyone: public sharing is blocked for the account and region, and no snapshot is shared with all accounts.",
     severity: "critical",
-    controls: ["FSBP EC2.1"],
+    controls: ["FSBP EC2.1", "AWS Config ebs-snapshot-block-public-access"],
     remediation: "Set `state: \"block-all-sharing\"` on aws.ebs.SnapshotBlockPublicAccess, and share snapshots only with named 12-digit account IDs in aws.ec2.SnapshotCreateVolumePermission.",
     config: {
         allowedStates: {

@@ -1,26 +1,34 @@
-import { mongodSecurityOption, PERCONA_MONGODB_TYPES, replicaSets } from "../../lib/percona";
+import { dataMembers, mongodSecurityOption, PERCONA_MONGODB_TYPES } from "../../lib/percona";
 import { defineResourceRule } from "../../lib/rule";
+
+/** The cipher modes Percona Server for MongoDB offers for data-at-rest encryption. */
+const CIPHER_MODES = ["AES256-GCM", "AES256-CBC"];
+/** How a YAML 1.1 parser may read "off". */
+const FALSE = ["false", "no", "off", "n", "0"];
 
 export default defineResourceRule({
     name: "require-mongodb-encryption-at-rest",
-    description: "A Percona MongoDB cluster must keep data-at-rest encryption on in every replica set, with an AES-256 cipher mode.",
+    description: "A Percona MongoDB cluster must keep data-at-rest encryption on for every member that holds data (replica sets, config servers, non-voting and hidden members), with an AES-256 cipher mode.",
     severity: "high",
     controls: ["EKS BP encryption-at-rest"],
-    remediation: "Remove `security.enableEncryption: false` from the replica sets' `configuration` (and `spec.mongod.security.enableEncryption: false` in older resources); use `encryptionCipherMode: AES256-GCM` or `AES256-CBC`, and set `spec.secrets.encryptionKey` to a Secret holding a generated 256-bit key.",
+    remediation: "Remove `security.enableEncryption: false` from every `configuration` of the replica sets (including `nonvoting` and `hidden`) and of `sharding.configsvrReplSet` (and `spec.mongod.security.enableEncryption: false` in older resources); use `encryptionCipherMode: AES256-GCM` or `AES256-CBC`, and set `spec.secrets.encryptionKey` to a Secret holding a generated 256-bit key.",
     resourceTypes: [...PERCONA_MONGODB_TYPES],
     validate(props, _context, report) {
-        if (props.spec?.mongod?.security?.enableEncryption === false) {
+        const legacy = props.spec?.mongod?.security;
+        if (legacy?.enableEncryption === false) {
             report("spec.mongod.security.enableEncryption is false.");
         }
-        for (const replset of replicaSets(props)) {
-            const where = `replica set ${replset.name ?? "(unnamed)"}`;
-            const enabled = mongodSecurityOption(replset.configuration, "enableEncryption");
-            if (enabled !== undefined && enabled.toLowerCase() === "false") {
-                report(`${where}: configuration sets security.enableEncryption: false.`);
+        if (legacy?.encryptionCipherMode !== undefined && legacy.encryptionCipherMode !== "" && !CIPHER_MODES.includes(legacy.encryptionCipherMode)) {
+            report(`spec.mongod.security.encryptionCipherMode ${legacy.encryptionCipherMode} is not ${CIPHER_MODES.join(" or ")}.`);
+        }
+        for (const { label, spec } of dataMembers(props)) {
+            const enabled = mongodSecurityOption(spec.configuration, "enableEncryption");
+            if (enabled !== undefined && FALSE.includes(enabled.toLowerCase())) {
+                report(`${label}: configuration sets security.enableEncryption: ${enabled}.`);
             }
-            const cipher = mongodSecurityOption(replset.configuration, "encryptionCipherMode");
-            if (cipher !== undefined && !["AES256-GCM", "AES256-CBC"].includes(cipher)) {
-                report(`${where}: encryptionCipherMode ${cipher} is not AES256-GCM or AES256-CBC.`);
+            const cipher = mongodSecurityOption(spec.configuration, "encryptionCipherMode");
+            if (cipher !== undefined && !CIPHER_MODES.includes(cipher)) {
+                report(`${label}: encryptionCipherMode ${cipher} is not ${CIPHER_MODES.join(" or ")}.`);
             }
         }
     },

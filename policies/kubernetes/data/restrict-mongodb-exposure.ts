@@ -7,7 +7,7 @@ export default defineResourceRule({
     name: "restrict-mongodb-exposure",
     description: "A Percona MongoDB cluster must not expose its members or mongos outside the cluster (LoadBalancer or NodePort services); clients reach it inside the cluster, through network policy and the mesh.",
     severity: "high",
-    controls: ["EKS BP encryption-in-transit", "CIS K8s 5.3.2"],
+    controls: ["EKS BP encryption-in-transit"],
     remediation: "Set `expose.enabled: false` (or a ClusterIP type) on every replica set and on `sharding.mongos`, and reach the database from workloads inside the cluster.",
     resourceTypes: [...PERCONA_MONGODB_TYPES],
     validate(props, _context, report) {

@@ -1,10 +1,11 @@
 import { resource, ruleCases, unknown } from "../../harness/policy-cases";
-import { perconaCluster, replset, storageClass } from "../kubernetes/data/percona-fixtures";
+import { perconaCluster, replset, storageClass, volumeSpec } from "../kubernetes/data/percona-fixtures";
 
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8";
 const key = (name: string, protect: boolean) => resource("aws:kms/key:Key", name, { enableKeyRotation: true, deletionWindowInDays: 30 }, { protect });
 const secret = (name: string, protect: boolean) => resource("aws:secretsmanager/secret:Secret", name, { kmsKeyId: KEY }, { protect });
 const vault = (name: string, protect: boolean) => resource("aws:backup/vault:Vault", name, { kmsKeyArn: KEY }, { protect });
+const airGapped = (name: string, protect: boolean) => resource("aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", name, { minRetentionDays: 35, maxRetentionDays: 365, encryptionKeyArn: KEY }, { protect });
 const bucket = (name: string, protect: boolean) => resource("aws:s3/bucket:Bucket", name, { bucket: name }, { protect });
 const claim = (name: string, protect: boolean) => resource("kubernetes:core/v1:PersistentVolumeClaim", name, { metadata: { name, namespace: "db" }, spec: { storageClassName: "fast-encrypted" } }, { protect });
 const retained = storageClass("fast-encrypted", "ebs.csi.aws.com", { encrypted: "true", kmsKeyId: KEY }, { reclaimPolicy: "Retain" });
@@ -14,7 +15,7 @@ export default ruleCases("require-protected-stateful-resources", {
     compliant: [
         {
             name: "every key, secret, vault, bucket, claim and database protected; the database's class retains volumes",
-            resources: [key("data", true), secret("app", true), vault("daily", true), bucket("backups", true), claim("data-0", true), retained, database(true)],
+            resources: [key("data", true), secret("app", true), vault("daily", true), airGapped("isolated", true), bucket("backups", true), claim("data-0", true), retained, database(true)],
         },
         { name: "stateless resources need no protection", resources: [resource("aws:iam/role:Role", "reader", { assumeRolePolicy: "{}" })] },
         { name: "a bucket the team does not count as stateful", resources: [bucket("scratch", false)], config: { "require-protected-stateful-resources": { statefulTypes: ["aws:kms/key:Key"] } } },
@@ -24,6 +25,7 @@ export default ruleCases("require-protected-stateful-resources", {
         { name: "an unprotected KMS key", resources: [key("data", false)], message: /aws:kms\/key:Key data is not protected/ },
         { name: "an unprotected Secrets Manager secret", resources: [secret("app", false)], message: /aws:secretsmanager\/secret:Secret app is not protected/ },
         { name: "an unprotected backup vault", resources: [vault("daily", false)], message: /aws:backup\/vault:Vault daily is not protected/ },
+        { name: "an unprotected logically air-gapped vault", resources: [airGapped("isolated", false)], message: /LogicallyAirGappedVault isolated is not protected/ },
         { name: "an unprotected bucket", resources: [bucket("backups", false)], message: /aws:s3\/bucket:Bucket backups is not protected/ },
         { name: "an unprotected claim", resources: [claim("data-0", false)], message: /PersistentVolumeClaim data-0 is not protected/ },
         { name: "an unprotected database resource", resources: [database(false)], message: /PerconaServerMongoDB orders is not protected/ },
@@ -36,6 +38,15 @@ export default ruleCases("require-protected-stateful-resources", {
             name: "a second replica set on a deleting class",
             resources: [resource(perconaCluster("orders").type, "orders", perconaCluster("orders", { replsets: [replset(), replset({ name: "rs1", storageClassName: "cheap" })] }).props, { protect: true }), retained, storageClass("cheap", "ebs.csi.aws.com", { encrypted: "true", kmsKeyId: KEY }, { reclaimPolicy: "Delete" })],
             message: /StorageClass cheap holds database volumes with reclaimPolicy Delete/,
+        },
+        {
+            name: "the hidden members' StorageClass deletes volumes with their claims",
+            resources: [
+                resource(perconaCluster("orders").type, "orders", perconaCluster("orders", { replsets: [replset({ extra: { hidden: { enabled: true, size: 1, volumeSpec: volumeSpec("hidden-copies") } } })] }).props, { protect: true }),
+                retained,
+                storageClass("hidden-copies", "ebs.csi.aws.com", { encrypted: "true", kmsKeyId: KEY }),
+            ],
+            message: /StorageClass hidden-copies holds database volumes/,
         },
     ],
     unknown: [

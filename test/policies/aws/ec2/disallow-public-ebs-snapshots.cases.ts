@@ -12,6 +12,8 @@ export default ruleCases("disallow-public-ebs-snapshots", {
     violating: [
         { name: "public sharing unblocked", resources: [blockPublic("account", "unblocked")], message: /Snapshot block public access is unblocked; allowed: block-all-sharing/ },
         { name: "only new sharing blocked", resources: [blockPublic("account", "block-new-sharing")], message: /is block-new-sharing/ },
+        { name: "block public access declared without a state", resources: [blockPublic("account", undefined)], message: /Snapshot block public access is not set/ },
+        { name: "a snapshot shared with something other than an account ID", resources: [share("group", "123")], message: /shared with "123", not a single account/ },
         { name: "a snapshot shared with everyone", resources: [share("public", "all")], message: /shared with "all", not a single account/ },
     ],
     unknown: [

@@ -24,6 +24,7 @@ export default ruleCases("require-ebs-volume-encryption", {
     ],
     unknown: [
         { name: "volume encryption not known yet", resources: [volume("later", { encrypted: unknown })] },
+        { name: "snapshot copy encryption not known yet", resources: [snapshotCopy("later", { encrypted: unknown })] },
         { name: "encryption by default not known yet", resources: [encryptionByDefault("later", { enabled: unknown })] },
     ],
 });

@@ -9,6 +9,17 @@ export interface ReplsetOptions {
     readonly configuration?: WireValue;
     readonly expose?: WireValue;
     readonly storageClassName?: string | null;
+    /** Labels the operator puts on the replica set's claims (`volumeSpec.persistentVolumeClaim.labels`). */
+    readonly claimLabels?: Record<string, string>;
+    /** Further replica set fields, e.g. `nonvoting` or `hidden` members. */
+    readonly extra?: Record<string, WireValue>;
+}
+
+/** A volume spec: a claim on `storageClassName`, or an emptyDir when it is null. */
+export function volumeSpec(storageClassName: string | null = "fast-encrypted", claimLabels?: Record<string, string>): Record<string, WireValue> {
+    return storageClassName === null
+        ? { emptyDir: {} }
+        : { persistentVolumeClaim: { storageClassName, resources: { requests: { storage: "50Gi" } }, ...(claimLabels ? { labels: claimLabels } : {}) } };
 }
 
 export function replset(options: ReplsetOptions = {}): Record<string, WireValue> {
@@ -17,9 +28,8 @@ export function replset(options: ReplsetOptions = {}): Record<string, WireValue>
         size: 3,
         ...(options.configuration !== undefined ? { configuration: options.configuration } : {}),
         ...(options.expose !== undefined ? { expose: options.expose } : {}),
-        volumeSpec: options.storageClassName === null
-            ? { emptyDir: {} }
-            : { persistentVolumeClaim: { storageClassName: options.storageClassName ?? "fast-encrypted", resources: { requests: { storage: "50Gi" } } } },
+        volumeSpec: volumeSpec(options.storageClassName, options.claimLabels),
+        ...options.extra,
     };
 }
 
