@@ -31,16 +31,18 @@ const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf
 const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
 const WORKFLOWS = loadWorkflows();
 
-/** Stacks in stacks/ that deploy to AWS (they set `aws:region`), e.g. `["dev", "prod", "staging"]`. */
-const AWS_STACKS = fs
+/** Every stack in stacks/, sorted. */
+const STACKS = fs
     .readdirSync(path.join(ROOT, "stacks"))
     .map((file) => /^Pulumi\.([\w-]+)\.yaml$/.exec(file)?.[1])
     .filter((stack): stack is string => stack !== undefined)
-    .filter((stack) => {
-        const settings = parse(fs.readFileSync(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> };
-        return settings.config?.["aws:region"] !== undefined;
-    })
     .sort();
+/** The stacks that deploy to AWS (they set `aws:region`); the others run on an existing cluster. */
+const AWS_STACKS = STACKS.filter((stack) => {
+    const settings = parse(fs.readFileSync(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> };
+    return settings.config?.["aws:region"] !== undefined;
+});
+const CLUSTER_STACKS = STACKS.filter((stack) => !AWS_STACKS.includes(stack));
 
 function tempDir(): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), "workflow-step-"));
@@ -294,10 +296,16 @@ describe("preview.yml", () => {
         assert.deepEqual(Object.keys(workflow.on), ["pull_request"]);
     });
 
-    it("considers every AWS stack in stacks/, each with a role variable of its own", () => {
-        assert.deepEqual(/for stack in ([\w ]+); do/.exec(select.run!)?.[1].split(" ").sort(), AWS_STACKS);
+    it("considers every stack in stacks/: AWS ones with a role variable each, the others with a runner variable", () => {
+        const [awsLoop, clusterLoop] = [...select.run!.matchAll(/for stack in ([\w ]+); do/g)].map((match) => match[1].split(" ").sort());
+        assert.deepEqual(awsLoop, AWS_STACKS);
+        assert.deepEqual(clusterLoop, CLUSTER_STACKS);
         for (const stack of AWS_STACKS) {
             const variable = `AWS_PREVIEW_ROLE_ARN_${stack.toUpperCase()}`;
+            assert.equal(select.env?.[variable], `\${{ vars.${variable} }}`);
+        }
+        for (const stack of CLUSTER_STACKS) {
+            const variable = `PREVIEW_RUNNER_${stack.toUpperCase()}`;
             assert.equal(select.env?.[variable], `\${{ vars.${variable} }}`);
         }
         assert.equal(select.env?.SAME_REPOSITORY, "${{ github.event.pull_request.head.repo.full_name == github.repository }}");
@@ -307,7 +315,7 @@ describe("preview.yml", () => {
     it("previews nothing, and says why, when no credentials are configured", () => {
         const { stacks, summary } = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "false" });
         assert.deepEqual(stacks, []);
-        for (const stack of AWS_STACKS) {
+        for (const stack of STACKS) {
             assert.match(summary, new RegExp(`\`${stack}\`: skipped, neither the PULUMI_ACCESS_TOKEN secret nor the PULUMI_BACKEND_URL variable is set`));
         }
     });
@@ -320,7 +328,7 @@ describe("preview.yml", () => {
 
     it("previews exactly the stacks whose role is set, with Pulumi Cloud or a self-managed backend", () => {
         assert.deepEqual(selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "true", AWS_PREVIEW_ROLE_ARN_DEV: DEV_ROLE }).stacks, [
-            { stack: "dev", role: DEV_ROLE },
+            { stack: "dev", role: DEV_ROLE, runner: "ubuntu-latest" },
         ]);
         const roles = Object.fromEntries(AWS_STACKS.map((stack) => [`AWS_PREVIEW_ROLE_ARN_${stack.toUpperCase()}`, `arn:aws:iam::444455556666:role/${stack}-preview`]));
         const { stacks } = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "false", PULUMI_BACKEND_URL: "s3://state-bucket", ...roles });
@@ -328,6 +336,19 @@ describe("preview.yml", () => {
             (stacks as { stack: string }[]).map(({ stack }) => stack).sort(),
             AWS_STACKS,
         );
+    });
+
+    it("previews a stack on an existing cluster on its own runner, without an AWS role", () => {
+        for (const stack of CLUSTER_STACKS) {
+            const variable = `PREVIEW_RUNNER_${stack.toUpperCase()}`;
+            const { stacks, summary } = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "true", [variable]: "dc1-platform" });
+            assert.deepEqual(stacks, [{ stack, role: "", runner: "dc1-platform" }]);
+            assert.match(summary, new RegExp(`\`${stack}\`: previewed on the runner \`dc1-platform\``));
+            const unset = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "true" });
+            assert.match(unset.summary, new RegExp(`\`${stack}\`: skipped, the ${variable} variable \\(a self-hosted runner that reaches the cluster\\) is not set`));
+            const bad = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "true", [variable]: "dc1 platform" });
+            assert.deepEqual(bad.stacks, []);
+        }
     });
 
     it("skips a stack whose role variable is not an IAM role ARN", () => {
@@ -340,6 +361,7 @@ describe("preview.yml", () => {
         assert.equal(preview.needs, "credentials");
         assert.equal(preview.if, "${{ needs.credentials.outputs.stacks != '[]' }}");
         assert.deepEqual(preview.strategy?.matrix, { include: "${{ fromJSON(needs.credentials.outputs.stacks) }}" });
+        assert.equal(preview["runs-on"], "${{ matrix.runner }}");
         assert.equal(gate.outputs?.stacks, "${{ steps.select.outputs.stacks }}");
     });
 
@@ -349,6 +371,7 @@ describe("preview.yml", () => {
         const pulumi = stepWhere(preview, usesAction("pulumi/actions"), "running pulumi");
         assert.ok(build.index < pulumi.index && credentials.index < pulumi.index);
         assert.equal(credentials.step.with?.["role-to-assume"], "${{ matrix.role }}");
+        assert.equal(credentials.step.if, "${{ matrix.role != '' }}", "a stack on an existing cluster assumes no AWS role");
         assert.equal(pulumi.step.with?.command, "preview");
         assert.equal(pulumi.step.with?.policyPacks, "policies");
         assert.equal(pulumi.step.with?.["comment-on-pr"], true);
