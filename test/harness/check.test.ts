@@ -14,13 +14,21 @@ describe("check: flags", () => {
     });
 
     const badFlags: [string[], RegExp][] = [
-        [[], /--stack is required/],
-        [["--stak", "dev"], /unknown argument "--stak"; allowed flags: --stack, --config-file, --format, --policy-pack-config, --help/],
+        [[], /--stack is required \(e\.g\. --stack dev\), or --all-stacks to check every stack/],
+        [["--stak", "dev"], /unknown argument "--stak"; allowed flags: --stack, --all-stacks, --config-file, --format, --policy-pack-config, --output, --help/],
         [["--stack"], /--stack needs a value/],
         [["--stack", "dev", "--stack", "prod"], /--stack is given twice/],
-        [["--stack", "dev", "--format", "xml"], /--format "xml" is not supported; use one of table, json/],
+        [["--stack", "dev", "--format", "xml"], /--format "xml" is not supported; use one of table, json, sarif, markdown/],
         [["--stack", "../etc"], /--stack "..\/etc" is not a stack name/],
         [["--stack", "dev", "extra"], /unknown argument "extra"/],
+        [["--all-stacks", "--stack", "dev"], /--all-stacks and --stack cannot be used together/],
+        [["--stack", "dev", "--all-stacks"], /--all-stacks and --stack cannot be used together/],
+        [["--all-stacks", "--config-file", "stacks/Pulumi.dev.yaml"], /--config-file cannot be used with --all-stacks/],
+        [["--all-stacks", "--all-stacks"], /--all-stacks is given twice/],
+        [["--all-stacks=yes"], /--all-stacks takes no value/],
+        [["--stack", "dev", "--output"], /--output needs a value/],
+        [["--stack", "dev", "--output", "--format", "json"], /--output needs a value/],
+        [["--all-stacks", "--output="], /--output needs a value/],
     ];
     for (const [args, message] of badFlags) {
         it(`exits 2 for ${JSON.stringify(args)}`, async () => {
@@ -31,6 +39,23 @@ describe("check: flags", () => {
             assert.equal(result.stdout, "");
         });
     }
+
+    it("lists every format with what it is for in the usage", async () => {
+        const result = await runCheckCli(["--help"]);
+        const { FORMATS, REPORT_FORMATS } = await import("./formats");
+        for (const format of FORMATS) {
+            assert.ok(result.stdout.includes(`${format}  `) && result.stdout.includes(REPORT_FORMATS[format].description), `usage lacks ${format}`);
+        }
+        assert.match(result.stdout, /--all-stacks/);
+        assert.match(result.stdout, /--output <path>/);
+    });
+
+    it("exits 2 naming --output when its folder does not exist, before anything runs", async () => {
+        const result = await runCheckCli(["--stack", "dev", "--output", path.join("no-such-folder", "report.md")], { cwd: fs.mkdtempSync(path.join(os.tmpdir(), "out-")) });
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /--output no-such-folder\/report\.md: the folder .*no-such-folder does not exist/);
+        assert.equal(result.stdout, "");
+    });
 
     it("exits 2 for a stack without a settings file", async () => {
         const result = await runCheckCli(["--stack", "qa"]);

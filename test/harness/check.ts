@@ -1,49 +1,75 @@
 /**
- * `npm run check -- --stack <name> [--config-file <path>] [--format table|json] [--policy-pack-config <path>]`
+ * `npm run check -- (--stack <name> [--config-file <path>] | --all-stacks) [--format <format>]
+ * [--policy-pack-config <path>] [--output <path>]`
  *
- * Renders a stack offline and runs the policy pack on it. Exit codes: 0 no mandatory violation,
- * 1 at least one, 2 bad flags or bad stack settings (the reason on stderr), 3 the program or the
- * policy pack failed to run.
+ * Renders a stack (or every stack, each in its own process) offline and runs the policy pack on it.
+ * Exit codes: 0 no mandatory violation, 1 at least one, 2 bad flags or bad stack settings (the reason
+ * on stderr), 3 the program or the policy pack failed to run; for several stacks, the highest.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ConfigError } from "../../infra/lib/errors";
+import { checkStacks, discoverStacks, PARALLEL_STACKS } from "./all-stacks";
 import type { PolicyPackConfig } from "./analyzer";
 import { runCheck, skipSourceMappedStackTraces } from "./engine";
-import { Format, FORMATS, mandatoryCount, toJson, toTable } from "./report";
+import { Format, FORMATS, isFormat, REPORT_FORMATS } from "./formats";
+import { combinedExitCode, projectPath, resultExitCode } from "./report";
 import { InputError } from "./stack-file";
 
-const USAGE = `usage: npm run check -- --stack <name> [--config-file <path>] [--format ${FORMATS.join("|")}] [--policy-pack-config <path>]
+const FORMAT_WIDTH = Math.max(...FORMATS.map((f) => f.length));
+
+const USAGE = `usage: npm run check -- --stack <name> [--config-file <path>] [--format <format>] [--policy-pack-config <path>] [--output <path>]
+       npm run check -- --all-stacks [--format <format>] [--policy-pack-config <path>] [--output <path>]
 
   --stack <name>                 stack to check (reads stacks/Pulumi.<name>.yaml)
-  --config-file <path>           use this stack settings file instead (as pulumi's --config-file)
-  --format <format>              ${FORMATS.join(" or ")} (default table)
-  --policy-pack-config <path>    JSON policy configuration (as pulumi's --policy-pack-config)
+  --all-stacks                   check every stacks/Pulumi.<name>.yaml, each in its own process, ${PARALLEL_STACKS} at a time, in one report
+  --config-file <path>           use this stack settings file instead (as pulumi's --config-file; not with --all-stacks)
+  --format <format>              the report (default table):
+${FORMATS.map((f) => `                                   ${f.padEnd(FORMAT_WIDTH)}  ${REPORT_FORMATS[f].description}`).join("\n")}
+  --policy-pack-config <path>    JSON policy configuration (as pulumi's --policy-pack-config), for every stack checked
+  --output <path>                write the report to this file instead of stdout
 
-exit codes: 0 passed, 1 mandatory violations, 2 bad flags or settings, 3 program or policy pack failed`;
+exit codes: 0 passed, 1 mandatory violations, 2 bad flags or settings, 3 program or policy pack failed;
+with --all-stacks, the highest of any stack (3 > 2 > 1 > 0), and every stack that ran is still reported`;
 
 interface Flags {
-    readonly stack: string;
+    /** Absent with --all-stacks. */
+    readonly stack?: string;
+    readonly allStacks: boolean;
     readonly configFile?: string;
     readonly format: Format;
     readonly policyPackConfig?: string;
+    readonly output?: string;
 }
 
-const VALUE_FLAGS = ["--stack", "--config-file", "--format", "--policy-pack-config"] as const;
+const VALUE_FLAGS = ["--stack", "--config-file", "--format", "--policy-pack-config", "--output"] as const;
+const SWITCHES = ["--all-stacks"] as const;
+const ALL_FLAGS = [VALUE_FLAGS[0], SWITCHES[0], ...VALUE_FLAGS.slice(1)];
 
 export function parseFlags(argv: readonly string[]): Flags | "help" {
     const values: Record<string, string> = {};
+    const switches = new Set<string>();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--help" || arg === "-h") {
             return "help";
         }
         const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        if ((SWITCHES as readonly string[]).includes(flag)) {
+            if (inline !== undefined) {
+                throw new InputError(`${flag} takes no value`);
+            }
+            if (switches.has(flag)) {
+                throw new InputError(`${flag} is given twice`);
+            }
+            switches.add(flag);
+            continue;
+        }
         if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
-            throw new InputError(`unknown argument ${JSON.stringify(arg)}; allowed flags: ${VALUE_FLAGS.join(", ")}, --help`);
+            throw new InputError(`unknown argument ${JSON.stringify(arg)}; allowed flags: ${ALL_FLAGS.join(", ")}, --help`);
         }
         const value = inline ?? argv[++i];
-        if (value === undefined || (inline === undefined && value.startsWith("--"))) {
+        if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
             throw new InputError(`${flag} needs a value`);
         }
         if (flag in values) {
@@ -51,26 +77,56 @@ export function parseFlags(argv: readonly string[]): Flags | "help" {
         }
         values[flag] = value;
     }
+    const allStacks = switches.has("--all-stacks");
     const stack = values["--stack"];
-    if (stack === undefined) {
-        throw new InputError("--stack is required (e.g. --stack dev)");
+    if (allStacks && stack !== undefined) {
+        throw new InputError("--all-stacks and --stack cannot be used together: give --stack <name> for one stack or --all-stacks for every stack");
     }
-    if (!/^[A-Za-z0-9_.-]{1,100}$/.test(stack)) {
+    if (allStacks && values["--config-file"] !== undefined) {
+        throw new InputError("--config-file cannot be used with --all-stacks: each stack is checked with its own stacks/Pulumi.<name>.yaml");
+    }
+    if (!allStacks && stack === undefined) {
+        throw new InputError("--stack is required (e.g. --stack dev), or --all-stacks to check every stack");
+    }
+    if (stack !== undefined && !/^[A-Za-z0-9_.-]{1,100}$/.test(stack)) {
         throw new InputError(`--stack ${JSON.stringify(stack)} is not a stack name (letters, digits, '-', '_', '.')`);
     }
     const format = values["--format"] ?? "table";
-    if (!(FORMATS as readonly string[]).includes(format)) {
+    if (!isFormat(format)) {
         throw new InputError(`--format ${JSON.stringify(format)} is not supported; use one of ${FORMATS.join(", ")}`);
     }
     return {
-        stack,
-        format: format as Format,
+        allStacks,
+        format,
+        ...(stack !== undefined ? { stack } : {}),
         ...(values["--config-file"] ? { configFile: values["--config-file"] } : {}),
         ...(values["--policy-pack-config"] ? { policyPackConfig: values["--policy-pack-config"] } : {}),
+        ...(values["--output"] ? { output: values["--output"] } : {}),
     };
 }
 
-function readPolicyPackConfig(file: string): PolicyPackConfig {
+/** Why a check failed, as an exit code and a message: 2 for what the user gave, 3 for the rest. */
+export function failureOf(error: unknown): { readonly code: 2 | 3; readonly message: string } {
+    if (error instanceof InputError || ConfigError.isInstance(error)) {
+        return { code: 2, message: (error as Error).message };
+    }
+    return { code: 3, message: `the check could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
+}
+
+/** The report file, refused before anything runs when it cannot be written where asked. */
+function outputFile(given: string, userCwd: string): string {
+    const file = path.resolve(userCwd, given);
+    const folder = path.dirname(file);
+    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+        throw new InputError(`--output ${given}: the folder ${folder} does not exist`);
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+        throw new InputError(`--output ${given} is a folder; give a file name`);
+    }
+    return file;
+}
+
+export function readPolicyPackConfig(file: string): PolicyPackConfig {
     let parsed: unknown;
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -98,22 +154,48 @@ export async function main(argv: readonly string[]): Promise<number> {
     const root = path.resolve(__dirname, "..", "..");
     // `npm run` moves to the package root; paths on the command line are relative to where the user was.
     const userCwd = process.env.INIT_CWD ?? process.cwd();
+    const format = REPORT_FORMATS[flags.format];
     try {
-        const result = await runCheck({
-            root,
-            stack: flags.stack,
-            ...(flags.configFile ? { configFile: path.resolve(userCwd, flags.configFile) } : {}),
-            ...(flags.policyPackConfig ? { policyPackConfig: readPolicyPackConfig(path.resolve(userCwd, flags.policyPackConfig)) } : {}),
-        });
-        process.stdout.write(`${flags.format === "json" ? toJson(result) : toTable(result)}\n`);
-        return mandatoryCount(result) > 0 ? 1 : 0;
-    } catch (error) {
-        if (error instanceof InputError || ConfigError.isInstance(error)) {
-            process.stderr.write(`error: ${(error as Error).message}\n`);
-            return 2;
+        const output = flags.output ? outputFile(flags.output, userCwd) : undefined;
+        const policyPackConfigFile = flags.policyPackConfig ? path.resolve(userCwd, flags.policyPackConfig) : undefined;
+        // Read once up front: a bad file is one error, not one per stack.
+        const policyPackConfig = policyPackConfigFile ? readPolicyPackConfig(policyPackConfigFile) : undefined;
+        let report: string;
+        let code: number;
+        if (flags.allStacks) {
+            const outcomes = await checkStacks({ root, stacks: discoverStacks(root), ...(policyPackConfigFile ? { policyPackConfigFile } : {}) });
+            for (const outcome of outcomes) {
+                if ("error" in outcome) {
+                    process.stderr.write(`error: stack ${outcome.stack} (${projectPath(outcome.settingsFile, root)}): ${outcome.error}\n`);
+                }
+            }
+            report = format.all(outcomes, { root });
+            code = combinedExitCode(outcomes);
+        } else {
+            const result = await runCheck({
+                root,
+                stack: flags.stack!,
+                ...(flags.configFile ? { configFile: path.resolve(userCwd, flags.configFile) } : {}),
+                ...(policyPackConfig ? { policyPackConfig } : {}),
+            });
+            report = format.single(result, { root });
+            code = resultExitCode(result);
         }
-        process.stderr.write(`error: the check could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-        return 3;
+        if (output) {
+            try {
+                fs.writeFileSync(output, `${report}\n`);
+            } catch (error) {
+                throw new InputError(`--output ${flags.output}: cannot write the report: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+            }
+            process.stderr.write(`wrote the ${flags.format} report to ${output}\n`);
+        } else {
+            process.stdout.write(`${report}\n`);
+        }
+        return code;
+    } catch (error) {
+        const failure = failureOf(error);
+        process.stderr.write(`error: ${failure.message}\n`);
+        return failure.code;
     }
 }
 

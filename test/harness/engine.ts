@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { parseConfig } from "../../infra/config";
 import { ConfigError } from "../../infra/lib/errors";
-import { PolicyPackConfig, PolicyPackSession, Diagnostic, AnalyzedResource } from "./analyzer";
+import { PolicyPackConfig, PolicyPackSession, Diagnostic, AnalyzedResource, PolicyInfo } from "./analyzer";
 import { DEFAULT_MOCK_ACCOUNT } from "./mocks";
 import { RecordedResource, renderProgram } from "./program";
 import { InputError, loadProject, loadStackSettings, stackFilePath } from "./stack-file";
@@ -37,7 +37,14 @@ export interface CheckResult {
     readonly outputs: Readonly<Record<string, WireValue>>;
     /** Every diagnostic, in the order the engine would show them (per resource, then the stack). */
     readonly violations: readonly Diagnostic[];
-    readonly policyPack: { readonly name: string; readonly version: string; readonly policies: number; readonly launchMs: number };
+    readonly policyPack: {
+        readonly name: string;
+        readonly version: string;
+        readonly policies: number;
+        readonly launchMs: number;
+        /** Every policy of the pack as GetAnalyzerInfo describes it (controls, severity, remediation). */
+        readonly rules: readonly PolicyInfo[];
+    };
 }
 
 /** A path relative to the working directory when it lies below it, absolute otherwise. */
@@ -178,6 +185,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 version: session.analyzerInfo.version,
                 policies: session.analyzerInfo.policies.length,
                 launchMs: session.launchMs,
+                rules: session.analyzerInfo.policies,
             },
         };
     } finally {

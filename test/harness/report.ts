@@ -1,17 +1,77 @@
-/** Renders a check result for people (table) and for tools (json). */
+/**
+ * What every report format shares: the outcome of checking a stack, counts, short resource names,
+ * and the two original formats, a table for people and JSON for tools (one stack or every stack).
+ */
+import * as path from "node:path";
 import type { CheckResult } from "./engine";
+import type { RecordedResource } from "./program";
 import { redactForReport, type WireValue } from "./wire";
 
-export const FORMATS = ["table", "json"] as const;
-export type Format = (typeof FORMATS)[number];
+export interface CheckedStack {
+    readonly stack: string;
+    readonly settingsFile: string;
+    readonly exitCode: 0 | 1;
+    readonly result: CheckResult;
+}
+
+export interface UncheckedStack {
+    readonly stack: string;
+    readonly settingsFile: string;
+    /** 2 bad settings, 3 the program or the pack failed. */
+    readonly exitCode: 2 | 3;
+    readonly error: string;
+}
+
+/** What checking one stack produced: its result, or why it could not be checked. */
+export type StackOutcome = CheckedStack | UncheckedStack;
+
+export function isChecked(outcome: StackOutcome): outcome is CheckedStack {
+    return "result" in outcome;
+}
+
+/** What a format may need beyond the results. */
+export interface ReportContext {
+    /** The folder holding Pulumi.yaml: settings files are shown relative to it. */
+    readonly root: string;
+}
 
 export function mandatoryCount(result: CheckResult): number {
     return result.violations.filter((v) => v.enforcementLevel === "mandatory").length;
 }
 
-/** One JSON document; every secret inside inputs is "[secret]". */
-export function toJson(result: CheckResult): string {
-    return JSON.stringify({
+export function advisoryCount(result: CheckResult): number {
+    return result.violations.filter((v) => v.enforcementLevel === "advisory").length;
+}
+
+/** The check's exit code for one result: 1 when any violation is mandatory. */
+export function resultExitCode(result: CheckResult): 0 | 1 {
+    return mandatoryCount(result) > 0 ? 1 : 0;
+}
+
+/** The exit code of several stacks: the highest (3 could not run > 2 bad settings > 1 violations > 0). */
+export function combinedExitCode(outcomes: readonly StackOutcome[]): number {
+    return Math.max(0, ...outcomes.map((o) => o.exitCode));
+}
+
+/** Resources a provider creates: custom resources other than the provider resources themselves. */
+export function cloudResources(result: CheckResult): RecordedResource[] {
+    return result.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+}
+
+/** `type::name` of a URN, without the parent chain. */
+export function shortUrn(urn: string): string {
+    const parts = urn.split("::");
+    return parts.length >= 4 ? `${parts[2].split("$").pop()}::${parts[3]}` : urn;
+}
+
+/** A settings file relative to the project root (with `/`), or absolute when it lies outside. */
+export function projectPath(file: string, root: string): string {
+    const relative = path.relative(root, file);
+    return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : file;
+}
+
+function jsonDocument(result: CheckResult): Record<string, unknown> {
+    return {
         stack: result.stack,
         resources: result.resources.map((r) => ({
             urn: r.urn,
@@ -27,20 +87,34 @@ export function toJson(result: CheckResult): string {
         violations: result.violations.map((v) => ({
             policy: v.policyName,
             enforcementLevel: v.enforcementLevel,
+            severity: v.severity,
             urn: v.urn,
             message: v.message,
+        })),
+    };
+}
+
+/** One JSON document; every secret inside inputs is "[secret]". */
+export function toJson(result: CheckResult): string {
+    return JSON.stringify(jsonDocument(result), null, 2);
+}
+
+/** Every stack in one document: each as `toJson` shows it plus its exit code, or its exit code and error. */
+export function jsonOfStacks(outcomes: readonly StackOutcome[], context: ReportContext): string {
+    return JSON.stringify({
+        exitCode: combinedExitCode(outcomes),
+        stacks: outcomes.map((o) => ({
+            ...("result" in o ? jsonDocument(o.result) : { stack: o.stack }),
+            settingsFile: projectPath(o.settingsFile, context.root),
+            exitCode: o.exitCode,
+            ...("error" in o ? { error: o.error } : {}),
         })),
     }, null, 2);
 }
 
-function shortUrn(urn: string): string {
-    const parts = urn.split("::");
-    return parts.length >= 4 ? `${parts[2].split("$").pop()}::${parts[3]}` : urn;
-}
-
 export function toTable(result: CheckResult): string {
     const lines: string[] = [];
-    const custom = result.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    const custom = cloudResources(result);
     lines.push(`Stack ${result.stack} (${result.project}), settings ${result.settingsFile}`);
     lines.push(`${result.resources.length} resources registered: ${custom.length} cloud resources, ${result.resources.length - custom.length} components and providers`);
     lines.push("");
@@ -72,9 +146,25 @@ export function toTable(result: CheckResult): string {
     }
     lines.push("");
     const mandatory = mandatoryCount(result);
-    const advisory = result.violations.filter((v) => v.enforcementLevel === "advisory").length;
+    const advisory = advisoryCount(result);
     lines.push(mandatory > 0
         ? `FAILED: ${mandatory} mandatory violation(s), ${advisory} advisory.`
         : `PASSED: no mandatory violations, ${advisory} advisory.`);
     return lines.join("\n");
+}
+
+/** One table per stack, a line for each stack that could not be checked, and a total. */
+export function tableOfStacks(outcomes: readonly StackOutcome[], context: ReportContext): string {
+    const sections = outcomes.map((o) => [
+        `=== ${o.stack} ===`,
+        "result" in o ? toTable(o.result) : `NOT CHECKED (exit ${o.exitCode}): ${projectPath(o.settingsFile, context.root)}\n    ${o.error.split("\n").join("\n    ")}`,
+    ].join("\n"));
+    const results = outcomes.flatMap((o) => ("result" in o ? [o.result] : []));
+    const failed = results.filter((r) => mandatoryCount(r) > 0).length;
+    const notChecked = outcomes.length - results.length;
+    const mandatory = results.reduce((sum, r) => sum + mandatoryCount(r), 0);
+    const advisory = results.reduce((sum, r) => sum + advisoryCount(r), 0);
+    const verdict = notChecked > 0 ? "INCOMPLETE" : failed > 0 ? "FAILED" : "PASSED";
+    sections.push(`=== total ===\n${verdict}: ${outcomes.length} stack(s): ${results.length - failed} passed, ${failed} failed, ${notChecked} not checked; ${mandatory} mandatory violation(s), ${advisory} advisory.`);
+    return sections.join("\n\n");
 }
