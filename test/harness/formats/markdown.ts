@@ -31,14 +31,18 @@ export function escapeMarkdown(text: string): string {
         .replace(/\r?\n/g, "<br>");
 }
 
-/** An inline code span that survives any backticks in `text` and a table's `|`. */
+/** An inline code span that survives any backticks in `text`. */
 export function codeSpan(text: string): string {
     const oneLine = text.replace(/\r?\n/g, " ");
     const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
     const fence = "`".repeat(longestRun + 1);
     const padded = oneLine.startsWith("`") || oneLine.endsWith("`") ? ` ${oneLine} ` : oneLine;
-    // In a GFM table, `|` ends a cell even inside a code span unless escaped; the escape is not shown.
-    return `${fence}${padded.replace(/\|/g, "\\|")}${fence}`;
+    return `${fence}${padded}${fence}`;
+}
+
+/** A code span in a table cell: there `|` ends the cell even inside code unless escaped (the escape is not shown). */
+export function cellCode(text: string): string {
+    return codeSpan(text).replace(/\|/g, "\\|");
 }
 
 /** The provider package of a type token: `aws` for `aws:s3/bucket:Bucket`. */
@@ -67,7 +71,7 @@ function violationSections(result: CheckResult): string[] {
         lines.push(`#### ${SEVERITY_TITLE[severity]} (${violations.length})`, "");
         lines.push("| Policy | Enforcement | Resource | Message |", "| --- | --- | --- | --- |");
         for (const v of violations) {
-            lines.push(`| ${codeSpan(v.policyName)} | ${escapeMarkdown(v.enforcementLevel)} | ${codeSpan(shortUrn(v.urn))} | ${escapeMarkdown(v.message)} |`);
+            lines.push(`| ${cellCode(v.policyName)} | ${escapeMarkdown(v.enforcementLevel)} | ${cellCode(shortUrn(v.urn))} | ${escapeMarkdown(v.message)} |`);
         }
         lines.push("");
     }
@@ -85,11 +89,11 @@ function resourceSections(result: CheckResult): string[] {
     }
     const lines = ["| Provider | Resources |", "| --- | ---: |"];
     for (const [provider, count] of [...byProvider].sort(([a], [b]) => a.localeCompare(b))) {
-        lines.push(`| ${codeSpan(provider)} | ${count} |`);
+        lines.push(`| ${cellCode(provider)} | ${count} |`);
     }
     lines.push("", "<details><summary>Resources by type</summary>", "", "| Type | Count |", "| --- | ---: |");
     for (const [type, count] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
-        lines.push(`| ${codeSpan(type)} | ${count} |`);
+        lines.push(`| ${cellCode(type)} | ${count} |`);
     }
     lines.push("", "</details>");
     return lines;
@@ -127,8 +131,8 @@ function stackSection(outcome: StackOutcome, context: ReportContext): string {
 /** The summary of every stack checked: a table of verdicts and totals, then a section per stack. */
 export function toMarkdownOfStacks(outcomes: readonly StackOutcome[], context: ReportContext): string {
     const rows = outcomes.map((o) => ("result" in o
-        ? `| ${codeSpan(o.stack)} | ${mandatoryCount(o.result) > 0 ? "❌ failed" : "✅ passed"} | ${cloudResources(o.result).length} | ${mandatoryCount(o.result)} | ${advisoryCount(o.result)} |`
-        : `| ${codeSpan(o.stack)} | ⚠️ not checked (exit ${o.exitCode}) | | | |`));
+        ? `| ${cellCode(o.stack)} | ${mandatoryCount(o.result) > 0 ? "❌ failed" : "✅ passed"} | ${cloudResources(o.result).length} | ${mandatoryCount(o.result)} | ${advisoryCount(o.result)} |`
+        : `| ${cellCode(o.stack)} | ⚠️ not checked (exit ${o.exitCode}) | | | |`));
     const results = outcomes.flatMap((o) => ("result" in o ? [o.result] : []));
     const sum = (count: (r: CheckResult) => number) => results.reduce((total, r) => total + count(r), 0);
     const failed = results.filter((r) => mandatoryCount(r) > 0).length;
