@@ -7,6 +7,7 @@ import type { CheckResult } from "../engine";
 import { jsonOfStacks, ReportContext, StackOutcome, tableOfStacks, toJson, toTable } from "../report";
 import { toMarkdown, toMarkdownOfStacks } from "./markdown";
 import { toSarif, toSarifOfStacks } from "./sarif";
+import { toThreatModel } from "./threat-model";
 
 export interface ReportFormat {
     /** What the format is for, one line for the usage text. */
@@ -31,6 +32,7 @@ export const REPORT_FORMATS = {
     json: { description: "for tools: resources with redacted inputs, outputs, violations", single: toJson, all: jsonOfStacks },
     sarif: { description: "SARIF 2.1.0 for code scanning: a rule per policy, a result per violation", single: toSarif, all: toSarifOfStacks },
     markdown: { description: "a pull-request comment or step summary: verdicts, violations by severity, resources", single: toMarkdown, all: toMarkdownOfStacks },
+    "threat-model": perStack("a Markdown threat model: components, trust boundaries, entry points, assets, STRIDE threats", toThreatModel),
 } satisfies Record<string, ReportFormat>;
 
 export type Format = keyof typeof REPORT_FORMATS;
