@@ -9,25 +9,44 @@
 import { ConfigReader, SettingDoc } from "./lib/config-reader";
 import { CLUSTER_SETTINGS, ClusterSettings, readCluster } from "./settings/cluster";
 import { DATA_SETTINGS, DataSettings, readData } from "./settings/data";
-import { EDGE_SETTINGS, EdgeSettings, readEdge } from "./settings/edge";
+import { DOMAIN, EDGE_SETTINGS, EdgeSettings, readEdge } from "./settings/edge";
 import { MESH_SETTINGS, MeshSettings, readMesh } from "./settings/mesh";
 import { NETWORK_SETTINGS, NetworkSettings, readNetwork } from "./settings/network";
+import { ONPREM_SETTINGS, OnPremSettings, readOnPrem, readPlatformKind, rejectOtherVariantSettings } from "./settings/onprem";
 import { PLATFORM_SETTINGS, PlatformSettings, readPlatform } from "./settings/platform";
 
 export const PROJECT = "secure-platform";
 
 export type { Environment } from "./settings/platform";
 
-/** The validated stack configuration. Built only by `parseConfig`. */
-export interface PlatformConfig extends PlatformSettings {
+/** What both variants read: identity, environment, tenants, the in-cluster components and the data tier. */
+export interface CommonConfig {
     readonly project: string;
     readonly stack: string;
-    readonly network: NetworkSettings;
-    readonly cluster: ClusterSettings;
-    readonly edge: EdgeSettings;
+    readonly environment: PlatformSettings["environment"];
+    readonly tenants: PlatformSettings["tenants"];
     readonly mesh: MeshSettings;
     readonly data: DataSettings;
 }
+
+/** The validated configuration of an AWS stack (`platform: aws`, the default). */
+export interface AwsPlatformConfig extends PlatformSettings, CommonConfig {
+    readonly platform: "aws";
+    readonly network: NetworkSettings;
+    readonly cluster: ClusterSettings;
+    readonly edge: EdgeSettings;
+}
+
+/** The validated configuration of an on-prem stack (`platform: onprem`): no AWS setting at all. */
+export interface OnPremPlatformConfig extends CommonConfig {
+    readonly platform: "onprem";
+    /** Public name of the platform: a SAN of the gateway certificate. */
+    readonly domainName?: string;
+    readonly onprem: OnPremSettings;
+}
+
+/** The validated stack configuration. Built only by `parseConfig`. */
+export type PlatformConfig = AwsPlatformConfig | OnPremPlatformConfig;
 
 /** Documentation of every `secure-platform:` setting; also the list of known keys. */
 export const SETTINGS: Readonly<Record<string, SettingDoc>> = {
@@ -37,11 +56,31 @@ export const SETTINGS: Readonly<Record<string, SettingDoc>> = {
     ...EDGE_SETTINGS,
     ...MESH_SETTINGS,
     ...DATA_SETTINGS,
+    ...ONPREM_SETTINGS,
 };
 
 export interface ParseOptions {
     readonly stack: string;
     readonly project?: string;
+    /**
+     * Fully qualified keys whose values are secret, as the CLI lists them to the program
+     * (PULUMI_CONFIG_SECRET_KEYS). When given, a setting that must be secret is refused as a plain value.
+     */
+    readonly secretKeys?: readonly string[];
+}
+
+/** The secret keys the Pulumi CLI passes a program, or undefined when it passed none. */
+export function secretKeysFromEnvironment(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+    const raw = env.PULUMI_CONFIG_SECRET_KEYS;
+    if (raw === undefined || raw === "") {
+        return undefined;
+    }
+    try {
+        const parsed = JSON.parse(raw) as unknown;
+        return Array.isArray(parsed) && parsed.every((k) => typeof k === "string") ? parsed : undefined;
+    } catch {
+        return undefined;
+    }
 }
 
 /**
@@ -51,21 +90,40 @@ export interface ParseOptions {
  */
 export function parseConfig(raw: Readonly<Record<string, string>>, options: ParseOptions): PlatformConfig {
     const project = options.project ?? PROJECT;
-    const reader = new ConfigReader(raw, project);
+    const reader = new ConfigReader(raw, project, options.secretKeys ? new Set(options.secretKeys) : undefined);
     reader.rejectUnknownKeys(Object.keys(SETTINGS));
+    const kind = readPlatformKind(reader) ?? "aws";
+    rejectOtherVariantSettings(reader, kind);
 
-    const platform = readPlatform(reader);
+    const platform = readPlatform(reader, kind);
     // Sections that depend on the environment still run when it is missing, so their problems show too.
     const environment = platform.environment ?? "dev";
+    const mesh = readMesh(reader);
+    const data = readData(reader, environment, platform.region, kind);
+    if (kind === "onprem") {
+        const domainName = reader.matching("domainName", DOMAIN, "a lower-case DNS name like platform.corp.example");
+        const onprem = readOnPrem(reader, domainName);
+        reader.throwIfProblems();
+        return {
+            platform: "onprem",
+            project,
+            stack: options.stack,
+            environment: platform.environment!,
+            tenants: platform.tenants!,
+            ...(domainName ? { domainName } : {}),
+            mesh: mesh as MeshSettings,
+            data: data as DataSettings,
+            onprem: onprem as OnPremSettings,
+        };
+    }
     const network = readNetwork(reader, environment, platform.region);
     const cluster = readCluster(reader, environment, network.vpcCidr);
     const edge = readEdge(reader, platform.region);
-    const mesh = readMesh(reader);
-    const data = readData(reader, environment, platform.region);
 
     reader.throwIfProblems();
     return {
         ...(platform as PlatformSettings),
+        platform: "aws",
         project,
         stack: options.stack,
         network: network as NetworkSettings,

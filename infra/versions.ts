@@ -18,6 +18,12 @@ export type KubernetesVersion = keyof typeof SUPPORTED_KUBERNETES_VERSIONS;
 /** The version new clusters get when `secure-platform:kubernetesVersion` is not set. */
 export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = "1.35";
 
+/**
+ * Kubernetes minor versions an on-prem cluster may run: those the pinned Istio supports. Namespaces pin
+ * their Pod Security Standards version to the cluster's.
+ */
+export const ONPREM_KUBERNETES_VERSIONS = ["1.31", "1.32", "1.33", "1.34", "1.35"] as const;
+
 /** EKS managed add-ons the platform installs. */
 export const ADDON_NAMES = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent", "coredns", "aws-ebs-csi-driver", "snapshot-controller"] as const;
 export type AddonName = (typeof ADDON_NAMES)[number];
@@ -57,6 +63,8 @@ export const ADDON_VERSIONS: Readonly<Record<KubernetesVersion, Readonly<Record<
 export const ISTIO = {
     version: "1.29.0",
     repository: "https://istio-release.storage.googleapis.com/charts",
+    /** Registry and path of Istio's release images (pilot, proxyv2, install-cni), set explicitly so a mirror can replace it. */
+    hub: "docker.io/istio",
 } as const;
 
 /**
@@ -68,6 +76,20 @@ export const PERCONA_MONGODB = {
     chart: "psmdb-operator",
     chartVersion: "1.21.1",
     crVersion: "1.21.1",
-    mongodImage: "percona/percona-server-mongodb:8.0.12-4",
-    backupImage: "percona/percona-backup-mongodb:2.11.0",
+    operatorImage: "docker.io/percona/percona-server-mongodb-operator:1.21.1",
+    mongodImage: "docker.io/percona/percona-server-mongodb:8.0.12-4",
+    backupImage: "docker.io/percona/percona-backup-mongodb:2.11.0",
+} as const;
+
+/**
+ * snapscheduler (backube), which takes the on-prem variant's scheduled CSI snapshots: its Helm chart and
+ * the controller image.
+ */
+export const SNAPSCHEDULER = {
+    repository: "https://backube.github.io/helm-charts",
+    chart: "snapscheduler",
+    chartVersion: "3.5.0",
+    image: "quay.io/backube/snapscheduler:3.5.0",
+    /** The chart's metrics proxy sidecar. */
+    rbacProxyImage: "quay.io/brancz/kube-rbac-proxy:v0.23.0",
 } as const;

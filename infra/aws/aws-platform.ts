@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PlatformConfig } from "../config";
+import type { AwsPlatformConfig } from "../config";
 import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_SERVICE_ACCOUNT } from "../k8s/kubernetes-platform";
 import { Keystore } from "../secrets/keystore";
 import { namePath, platformTags } from "../lib/tags";
@@ -35,7 +35,7 @@ export const POD_IDENTITY_AGENT_CIDR = "169.254.170.23/32";
  * keys, the tiered network, the EKS cluster with its node groups and add-ons, and the DMZ edge.
  * Returns the stack outputs.
  */
-export function deployAwsPlatform(config: PlatformConfig) {
+export function deployAwsPlatform(config: AwsPlatformConfig) {
     const isProd = config.environment === "prod";
     const provider = new aws.Provider("aws", {
         region: config.region,
@@ -174,6 +174,9 @@ export function deployAwsPlatform(config: PlatformConfig) {
     const bucket = logicalBackups.bucket.bucket;
     new KubernetesPlatform("kubernetes", {
         config,
+        kubernetesVersion: config.cluster.kubernetesVersion,
+        ...(config.edge.domainName ? { domainName: config.edge.domainName } : {}),
+        sources: config.mesh.chartRepository ? { chartRepository: config.mesh.chartRepository } : {},
         provider: kubernetesProvider,
         gateway: { type: "NodePort", nodeSelector: { [NODE_GROUP_LABEL]: "app" } },
         keystore,

@@ -5,14 +5,16 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { PlatformConfig } from "../config";
-import { PERCONA_MONGODB } from "../versions";
+import type { CommonConfig } from "../config";
+import type { ImportedCertificate } from "../settings/onprem";
 import { InternalCa } from "../secrets/internal-ca";
 import { Keystore } from "../secrets/keystore";
 import { allowFromNamespaces, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayServiceSettings, IstioMesh } from "./mesh/istio-mesh";
 import { LogicalBackupTarget, MongoDbPlacement, perconaNetworkAllows, PerconaMongoDb, MONGODB_CLUSTER_NAME } from "./mongodb/percona-mongodb";
 import { inNamespace, tcp } from "./network-policies";
-import { NamespaceQuota, SecureNamespace } from "./secure-namespace";
+import { ImagePullSecret, NamespaceQuota, SecureNamespace } from "./secure-namespace";
+import { SourceSettings } from "./sources";
+import { ScheduledSnapshots, SnapshotScheduleSettings } from "./storage/scheduled-snapshots";
 import { Tenant } from "./tenant";
 
 export const PLATFORM_NAMESPACE = "platform";
@@ -32,11 +34,26 @@ export const KEYSTORE_SECRET = "platform-keystore";
 /** Daily logical backup, an hour after the volume backups start (UTC). */
 export const LOGICAL_BACKUP_SCHEDULE = "0 4 * * *";
 
+/** Labels on MongoDB's volume claims: snapshot schedules select the claims by them. */
+export const DATA_CLAIM_LABELS = { "secure-platform.io/data": MONGODB_CLUSTER_NAME } as const;
+
 export interface KubernetesPlatformArgs {
-    readonly config: PlatformConfig;
+    readonly config: CommonConfig;
+    /** The cluster's Kubernetes minor version, e.g. "1.35": namespaces pin their Pod Security Standards to it. */
+    readonly kubernetesVersion: string;
+    /** Public name of the platform, a SAN of the gateway's certificate. @default none */
+    readonly domainName?: string;
     readonly provider: k8s.Provider;
     readonly gateway: GatewayServiceSettings;
+    /** Certificate and key the gateway presents. @default one issued by the internal CA */
+    readonly gatewayCertificate?: ImportedCertificate;
     readonly keystore: Keystore;
+    /** Where charts and images come from; a mirror replaces every upstream source. @default upstream */
+    readonly sources?: SourceSettings;
+    /** The `.dockerconfigjson` for `sources.pullSecretName`, created in every namespace that pulls. */
+    readonly pullSecretDockerConfigJson?: pulumi.Input<string>;
+    /** Scheduled CSI snapshots of MongoDB's volumes (where no cloud backup service takes them). @default none */
+    readonly snapshots?: SnapshotScheduleSettings;
     /** A StorageClass that encrypts at rest, for MongoDB's volumes. */
     readonly storageClassName: pulumi.Input<string>;
     readonly mongodb?: {
@@ -53,29 +70,37 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     readonly ca: InternalCa;
     readonly tenants: Tenant[];
     readonly mongodb: PerconaMongoDb;
+    readonly snapshots?: ScheduledSnapshots;
 
     constructor(name: string, args: KubernetesPlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("secure-platform:k8s:KubernetesPlatform", name, {}, { ...opts, providers: { kubernetes: args.provider } });
-        const { config } = args;
-        const kubernetesVersion = config.cluster.kubernetesVersion;
+        const { config, kubernetesVersion } = args;
         const replicas = config.environment === "dev" ? 1 : 2;
+        const sources = args.sources ?? {};
+        const imagePullSecret: ImagePullSecret | undefined = sources.pullSecretName && args.pullSecretDockerConfigJson
+            ? { name: sources.pullSecretName, dockerConfigJson: args.pullSecretDockerConfigJson }
+            : undefined;
+        const pulls = imagePullSecret ? { imagePullSecret } : {};
 
         this.ca = new InternalCa("internal-ca", { organization: `${config.project}-${config.stack}` }, { parent: this });
-        const gatewayCert = this.ca.issue("gateway", {
-            commonName: `${GATEWAY_NAME}.${GATEWAY_NAMESPACE}.svc`,
-            dnsNames: [
-                `${GATEWAY_NAME}.${GATEWAY_NAMESPACE}.svc`,
-                `${GATEWAY_NAME}.${GATEWAY_NAMESPACE}.svc.cluster.local`,
-                ...(config.edge.domainName ? [config.edge.domainName] : []),
-            ],
-        });
+        const gatewayTls = args.gatewayCertificate
+            ? { certPem: args.gatewayCertificate.certificatePem, privateKeyPem: pulumi.secret(args.gatewayCertificate.privateKeyPem) }
+            : this.ca.issue("gateway", {
+                commonName: `${GATEWAY_NAME}.${GATEWAY_NAMESPACE}.svc`,
+                dnsNames: [
+                    `${GATEWAY_NAME}.${GATEWAY_NAMESPACE}.svc`,
+                    `${GATEWAY_NAME}.${GATEWAY_NAMESPACE}.svc.cluster.local`,
+                    ...(args.domainName ? [args.domainName] : []),
+                ],
+            });
 
         this.mesh = new IstioMesh("mesh", {
             kubernetesVersion,
-            chartRepository: config.mesh.chartRepository,
+            sources,
+            ...pulls,
             replicas,
             gateway: args.gateway,
-            gatewayTls: gatewayCert,
+            gatewayTls,
             systemQuota: SYSTEM_QUOTA,
         }, { parent: this });
         const meshReady = { parent: this, dependsOn: this.mesh.ready };
@@ -85,6 +110,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             name: PLATFORM_NAMESPACE,
             kubernetesVersion,
             quota: PLATFORM_QUOTA,
+            ...pulls,
             allows: [fromGateway, { name: "mongodb", direction: "Egress", peers: [inNamespace(DATA_NAMESPACE)], ports: tcp(MONGODB_PORT) }],
         }, meshReady);
         allowFromNamespaces(`${PLATFORM_NAMESPACE}-allow-mesh-peers`, PLATFORM_NAMESPACE, "allow-mesh-peers", [GATEWAY_NAMESPACE, PLATFORM_NAMESPACE], { parent: this, dependsOn: [platform, ...this.mesh.ready] });
@@ -93,6 +119,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             name: DATA_NAMESPACE,
             kubernetesVersion,
             quota: DATA_QUOTA,
+            ...pulls,
             allows: [
                 { name: "platform", direction: "Ingress", peers: [inNamespace(PLATFORM_NAMESPACE)], ports: tcp(MONGODB_PORT) },
                 ...perconaNetworkAllows(MONGODB_CLUSTER_NAME, args.mongodb?.backup?.egress),
@@ -112,18 +139,32 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             storageSize: config.data.mongodb.storageSize,
             storageClassName: args.storageClassName,
             ca: this.ca,
-            chartRepository: PERCONA_MONGODB.repository,
+            sources,
             serviceAccountName: MONGODB_SERVICE_ACCOUNT,
+            claimLabels: DATA_CLAIM_LABELS,
             clientNamespace: PLATFORM_NAMESPACE,
             ...(args.mongodb?.placement ? { placement: args.mongodb.placement } : {}),
             ...(args.mongodb?.backup ? { backup: { ...args.mongodb.backup, schedule: LOGICAL_BACKUP_SCHEDULE, keep: config.data.backup.retentionDays } } : {}),
             protect: args.protect,
         }, { parent: this, dependsOn: [data, platform, ...this.mesh.ready] });
 
+        if (args.snapshots) {
+            this.snapshots = new ScheduledSnapshots("snapshots", {
+                kubernetesVersion,
+                namespace: DATA_NAMESPACE,
+                claimLabels: DATA_CLAIM_LABELS,
+                settings: args.snapshots,
+                sources,
+                ...pulls,
+                quota: SYSTEM_QUOTA,
+            }, { parent: this, dependsOn: [data] });
+        }
+
         this.tenants = config.tenants.map((tenant) => new Tenant(`tenant-${tenant.name}`, {
             tenant,
             kubernetesVersion,
             meshReady: this.mesh.ready,
+            ...pulls,
         }, { parent: this }));
 
         this.registerOutputs({});

@@ -36,6 +36,15 @@ export interface SecureNamespaceArgs {
     readonly allows?: readonly AllowRule[];
     /** Extra namespace labels (not PSA labels, which are always set). */
     readonly labels?: Readonly<Record<string, string>>;
+    /** Credentials for a private registry, created as a pull Secret in the namespace. @default none */
+    readonly imagePullSecret?: ImagePullSecret;
+}
+
+/** A `kubernetes.io/dockerconfigjson` Secret pods of the namespace pull images with. */
+export interface ImagePullSecret {
+    readonly name: string;
+    /** The `.dockerconfigjson` document (a secret). */
+    readonly dockerConfigJson: pulumi.Input<string>;
 }
 
 export class SecureNamespace extends pulumi.ComponentResource {
@@ -99,10 +108,19 @@ export class SecureNamespace extends pulumi.ComponentResource {
                 }],
             },
         }, child);
-        // The default service account exists already; patch it so pods that name no account get no token.
+        if (args.imagePullSecret) {
+            new k8s.core.v1.Secret(`${ns}-pull-secret`, {
+                metadata: { name: args.imagePullSecret.name, namespace: ns },
+                type: "kubernetes.io/dockerconfigjson",
+                stringData: { ".dockerconfigjson": pulumi.secret(args.imagePullSecret.dockerConfigJson) },
+            }, child);
+        }
+        // The default service account exists already; patch it so pods that name no account get no token
+        // (and, with a private registry, pull with its Secret).
         new k8s.core.v1.ServiceAccountPatch(`${ns}-default-sa`, {
             metadata: { name: "default", namespace: ns },
             automountServiceAccountToken: false,
+            ...(args.imagePullSecret ? { imagePullSecrets: [{ name: args.imagePullSecret.name }] } : {}),
         }, child);
 
         this.registerOutputs({ namespace: this.namespace.metadata.name });

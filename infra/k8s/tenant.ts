@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { TenantSettings } from "../settings/tenants";
 import { allowFromNamespaces, GATEWAY_NAMESPACE } from "./mesh/istio-mesh";
 import { inNamespace } from "./network-policies";
-import { SecureNamespace } from "./secure-namespace";
+import { ImagePullSecret, SecureNamespace } from "./secure-namespace";
 
 export function tenantNamespace(name: string): string {
     return `tenant-${name}`;
@@ -44,6 +44,8 @@ export interface TenantArgs {
     readonly kubernetesVersion: string;
     /** Mesh-wide policies that must exist first. */
     readonly meshReady: readonly pulumi.Resource[];
+    /** Pull Secret for a private registry (the injected sidecars pull from it). @default none */
+    readonly imagePullSecret?: ImagePullSecret;
 }
 
 export class Tenant extends pulumi.ComponentResource {
@@ -58,6 +60,7 @@ export class Tenant extends pulumi.ComponentResource {
             quota: args.tenant.quota,
             labels: { "secure-platform.io/tenant": args.tenant.name },
             allows: [{ name: "gateway", direction: "Ingress", peers: [inNamespace(GATEWAY_NAMESPACE)] }],
+            ...(args.imagePullSecret ? { imagePullSecret: args.imagePullSecret } : {}),
         }, { parent: this });
         const child = { parent: this, dependsOn: [this.namespace] };
 

@@ -15,7 +15,15 @@ export interface SettingDoc {
 export class ConfigReader {
     private readonly problems: string[] = [];
 
-    constructor(private readonly raw: Readonly<Record<string, string>>, readonly project: string) {}
+    /**
+     * @param secretKeys fully qualified keys whose values are secret (`pulumi config set --secret`), as
+     * the CLI lists them to the program; undefined when unknown, and then secrecy is not checked.
+     */
+    constructor(
+        private readonly raw: Readonly<Record<string, string>>,
+        readonly project: string,
+        private readonly secretKeys?: ReadonlySet<string>,
+    ) {}
 
     /** `key` qualified with the project namespace unless it names another namespace. */
     fullKey(key: string): string {
@@ -54,6 +62,24 @@ export class ConfigReader {
                 this.problems.push(`${fullKey}: unknown setting; ${hint}known settings: ${known.join(", ")}`);
             }
         }
+    }
+
+    /**
+     * A value that must be stored encrypted in the stack file. A plain value is refused: it would sit
+     * readable in the repository and in every copy of it.
+     */
+    secret(key: string, what: string): string | undefined {
+        const value = this.get(key);
+        if (value !== undefined && this.secretKeys !== undefined && !this.secretKeys.has(this.fullKey(key))) {
+            this.problem(key, `must be a secret (${what}); set it with \`pulumi config set --secret ${this.fullKey(key)}\` (in the stack file: {secure: ...}), not as a plain value`);
+            return undefined;
+        }
+        return value;
+    }
+
+    /** Whether the value of `key` is stored as a secret; undefined when the CLI did not say. */
+    isSecret(key: string): boolean | undefined {
+        return this.secretKeys === undefined ? undefined : this.secretKeys.has(this.fullKey(key));
     }
 
     /** A JSON-encoded structured value; a plain string stays a string. */
@@ -155,4 +181,15 @@ export function describe(value: unknown): string {
     const text = JSON.stringify(value);
     const shown = text === undefined ? String(value) : text;
     return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+}
+
+/**
+ * The offline check cannot decrypt a stack's secure values, so it gives each a placeholder starting
+ * with this prefix, like an unknown value in a preview. Validation that needs a secret's content (is it
+ * a PEM key?) skips a placeholder; whether the value is secret at all is still checked.
+ */
+export const OFFLINE_PLACEHOLDER_PREFIX = "offline-placeholder-for-";
+
+export function isOfflinePlaceholder(value: string): boolean {
+    return value.startsWith(OFFLINE_PLACEHOLDER_PREFIX);
 }

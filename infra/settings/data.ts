@@ -74,11 +74,14 @@ export const DATA_SETTINGS: Readonly<Record<string, SettingDoc>> = {
     },
 };
 
-export function readData(reader: ConfigReader, environment: Environment, region: string | undefined): Partial<DataSettings> {
+/** Backup fields only AWS Backup reads; on-prem snapshots follow `storage.snapshotSchedule`. */
+const AWS_BACKUP_FIELDS = ["schedule", "vaultLock", "copyRegion"] as const;
+
+export function readData(reader: ConfigReader, environment: Environment, region: string | undefined, platform: "aws" | "onprem" = "aws"): Partial<DataSettings> {
     return {
         keystore: readKeystore(reader),
         mongodb: readMongoDb(reader, environment),
-        backup: readBackup(reader, environment, region),
+        backup: readBackup(reader, environment, region, platform),
     };
 }
 
@@ -135,12 +138,18 @@ function readMongoDb(reader: ConfigReader, environment: Environment): MongoDbSet
     return ok ? { members: members as number, storageSize: storageSize as string } : undefined;
 }
 
-function readBackup(reader: ConfigReader, environment: Environment, region: string | undefined): BackupSettings | undefined {
+function readBackup(reader: ConfigReader, environment: Environment, region: string | undefined, platform: "aws" | "onprem"): BackupSettings | undefined {
     const value = objectSetting(reader, "backup", BACKUP_FIELDS, "{retentionDays: 35, vaultLock: compliance}");
     if (!value) {
         return undefined;
     }
     let ok = true;
+    if (platform === "onprem") {
+        for (const field of AWS_BACKUP_FIELDS.filter((f) => value[f] !== undefined)) {
+            reader.problem("backup", `backup.${field} applies only to platform aws (AWS Backup); on-prem snapshots run on storage.snapshotSchedule and are kept backup.retentionDays`);
+            ok = false;
+        }
+    }
     const minimum = environment === "prod" ? MIN_PROD_BACKUP_RETENTION_DAYS : MIN_BACKUP_RETENTION_DAYS;
     const retentionDays = value.retentionDays ?? DEFAULT_RETENTION[environment];
     if (typeof retentionDays !== "number" || !Number.isInteger(retentionDays) || retentionDays < minimum || retentionDays > MAX_BACKUP_RETENTION_DAYS) {
@@ -152,11 +161,11 @@ function readBackup(reader: ConfigReader, environment: Environment, region: stri
         reader.problem("backup", `backup.schedule ${describe(schedule)} is not an AWS Backup cron expression like "cron(0 3 ? * * *)" (six fields, UTC)`);
         ok = false;
     }
-    const vaultLock = value.vaultLock ?? (environment === "prod" ? "compliance" : "none");
+    const vaultLock = value.vaultLock ?? (environment === "prod" && platform === "aws" ? "compliance" : "none");
     if (!(VAULT_LOCK_MODES as readonly unknown[]).includes(vaultLock)) {
         reader.problem("backup", `backup.vaultLock ${describe(vaultLock)} is not allowed; use one of ${VAULT_LOCK_MODES.join(", ")}`);
         ok = false;
-    } else if (vaultLock === "none" && environment === "prod") {
+    } else if (vaultLock === "none" && environment === "prod" && platform === "aws") {
         reader.problem("backup", "backup.vaultLock none is not allowed in prod; use compliance (cannot be removed) or governance");
         ok = false;
     }

@@ -41,7 +41,7 @@ export const EDGE_SETTINGS: Readonly<Record<string, SettingDoc>> = {
     wafRateLimit: { summary: `Requests per client IP per 5 minutes before WAF blocks it (${WAF_RATE_LIMIT_RANGE.min} or more).`, default: "2000" },
 };
 
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export function readEdge(reader: ConfigReader, region: string | undefined): Partial<EdgeSettings> {
     const certificateArn = reader.matching("certificateArn", /^arn:aws(-cn|-us-gov)?:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)");

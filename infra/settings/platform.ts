@@ -41,9 +41,9 @@ export const PLATFORM_SETTINGS: Readonly<Record<string, SettingDoc>> = {
     tenants: { summary: `Tenants, at most ${MAX_TENANTS}, each ${TENANT_FIELDS_DOC}.`, default: "[]" },
 };
 
-export function readPlatform(reader: ConfigReader): Partial<PlatformSettings> & { environment?: Environment } {
+export function readPlatform(reader: ConfigReader, platform: "aws" | "onprem" = "aws"): Partial<PlatformSettings> & { environment?: Environment } {
     const environment = reader.oneOf("environment", ENVIRONMENTS, undefined);
-    const region = readRegion(reader);
+    const region = platform === "aws" ? readRegion(reader) : undefined;
     const awsAccountId = reader.matching("awsAccountId", /^\d{12}$/, "an AWS account ID; use the 12-digit ID (quote it in YAML to keep leading zeros)");
     const kmsDeletionWindowDays = reader.integerInRange("kmsDeletionWindowDays", 7, 30, 30);
     if (environment === "prod" && kmsDeletionWindowDays !== undefined && kmsDeletionWindowDays !== 30) {

@@ -7,10 +7,9 @@
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
-import { CliResult, ROOT, runCheckCli } from "./cli";
+import { CliResult, copyProject, runCheckCli } from "./cli";
 
 interface Mutation {
     readonly what: string;
@@ -225,14 +224,6 @@ const MUTATIONS: readonly Mutation[] = [
         control: "AWS FSBP EC2.1",
     },
 ];
-
-/** A copy of the project sharing this checkout's node_modules. */
-function copyProject(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutant-"));
-    fs.cpSync(ROOT, dir, { recursive: true, filter: (source) => !/[/\\](node_modules|\.git)$/.test(source) });
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    return dir;
-}
 
 function apply(root: string, mutation: Mutation): void {
     for (const edit of mutation.edits) {

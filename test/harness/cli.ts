@@ -30,6 +30,14 @@ export function runCheckCli(args: readonly string[], options: { root?: string; c
     });
 }
 
+/** A copy of the project sharing this checkout's node_modules, to run the check on an edited program. */
+export function copyProject(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutant-"));
+    fs.cpSync(ROOT, dir, { recursive: true, filter: (source) => !/[/\\](node_modules|\.git)$/.test(source) });
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    return dir;
+}
+
 /** A stack settings file derived from a committed one by replacing text; returns its path. */
 export function derivedStackFile(stack: string, edit: (text: string) => string): string {
     const text = fs.readFileSync(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8");

@@ -1,6 +1,6 @@
 /** Building and checking raw stack configuration in tests. */
 import assert from "node:assert/strict";
-import { parseConfig, PlatformConfig } from "../../infra/config";
+import { AwsPlatformConfig, OnPremPlatformConfig, parseConfig, PlatformConfig } from "../../infra/config";
 import { ConfigError } from "../../infra/lib/errors";
 
 export const P = "secure-platform";
@@ -17,14 +17,41 @@ export function minimal(environment: string, extra: Record<string, string> = {})
     };
 }
 
-export function parse(raw: Record<string, string>, stack = "test"): PlatformConfig {
-    return parseConfig(raw, { stack, project: P });
+/** Parses an AWS stack's configuration (fails when it is another variant's). */
+export function parse(raw: Record<string, string>, stack = "test", secretKeys?: readonly string[]): AwsPlatformConfig {
+    const config = parseAny(raw, stack, secretKeys);
+    assert.equal(config.platform, "aws");
+    return config as AwsPlatformConfig;
+}
+
+/** Parses an on-prem stack's configuration (fails when it is another variant's). */
+export function parseOnPrem(raw: Record<string, string>, stack = "test", secretKeys?: readonly string[]): OnPremPlatformConfig {
+    const config = parseAny(raw, stack, secretKeys);
+    assert.equal(config.platform, "onprem");
+    return config as OnPremPlatformConfig;
+}
+
+export function parseAny(raw: Record<string, string>, stack = "test", secretKeys?: readonly string[]): PlatformConfig {
+    return parseConfig(raw, { stack, project: P, ...(secretKeys ? { secretKeys } : {}) });
+}
+
+/** The smallest valid on-prem configuration, plus `extra` (unqualified keys get the project namespace). */
+export function minimalOnPrem(environment: string, extra: Record<string, string> = {}): Record<string, string> {
+    const qualified = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.includes(":") ? k : `${P}:${k}`, v]));
+    return {
+        [`${P}:platform`]: "onprem",
+        [`${P}:environment`]: environment,
+        [`${P}:kubeconfigPath`]: "/etc/secure-platform/kubeconfig",
+        [`${P}:kubernetesVersion`]: "1.33",
+        [`${P}:storage`]: JSON.stringify({ storageClassName: "longhorn-encrypted", snapshotClassName: "longhorn-snapshots", encryptedAtRest: true, encryption: "Longhorn volume encryption (LUKS2)" }),
+        ...qualified,
+    };
 }
 
 /** The problems reported for `raw`, which must be rejected. */
-export function problems(raw: Record<string, string>): string[] {
+export function problems(raw: Record<string, string>, secretKeys?: readonly string[]): string[] {
     try {
-        parse(raw);
+        parseAny(raw, "test", secretKeys);
     } catch (error) {
         assert.ok(ConfigError.isInstance(error), `expected a ConfigError, got ${String(error)}`);
         return [...error.problems];
@@ -33,9 +60,9 @@ export function problems(raw: Record<string, string>): string[] {
 }
 
 /** `raw` is rejected with a problem for `key` (unqualified keys get the project namespace) matching `message`. */
-export function rejects(raw: Record<string, string>, key: string, message: RegExp): void {
+export function rejects(raw: Record<string, string>, key: string, message: RegExp, secretKeys?: readonly string[]): void {
     const fullKey = key.includes(":") ? key : `${P}:${key}`;
-    const found = problems(raw);
+    const found = problems(raw, secretKeys);
     assert.ok(found.some((p) => p.startsWith(`${fullKey}: `) && message.test(p)), `no problem for ${fullKey} matching ${message}:\n${found.join("\n")}`);
 }
 

@@ -117,7 +117,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
     // The program's own validation, before anything loads: a bad setting never reaches the engine.
     try {
-        parseConfig(config, { stack: options.stack, project: project.name });
+        parseConfig(config, { stack: options.stack, project: project.name, secretKeys: settings.secretKeys });
     } catch (error) {
         throw ConfigError.isInstance(error) ? error.withSource(displayPath(settingsFile)) : error;
     }

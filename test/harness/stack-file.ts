@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
+import { OFFLINE_PLACEHOLDER_PREFIX } from "../../infra/lib/config-reader";
 
 /** A problem with the files or flags the user gave; the check exits 2 on it. */
 export class InputError extends Error {
@@ -38,7 +39,7 @@ export interface StackSettings {
 
 /** The value a secure setting takes offline: recognisable, stable, and never a real secret. */
 export function securePlaceholder(key: string): string {
-    return `offline-placeholder-for-${key}`;
+    return `${OFFLINE_PLACEHOLDER_PREFIX}${key}`;
 }
 
 const STACK_FILE_KEYS = ["secretsprovider", "encryptedkey", "encryptionsalt", "config", "environment"];

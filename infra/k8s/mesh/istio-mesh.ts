@@ -11,7 +11,8 @@ import { GATEWAY_PORTS } from "../../lib/ports";
 import { ISTIO } from "../../versions";
 import { tcp } from "../network-policies";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
-import { ISTIOD_XDS_PORT, NamespaceQuota, SecureNamespace } from "../secure-namespace";
+import { ImagePullSecret, ISTIOD_XDS_PORT, NamespaceQuota, SecureNamespace } from "../secure-namespace";
+import { chartFrom, hubFrom, pullSecrets, SourceSettings } from "../sources";
 
 export const MESH_NAMESPACE = "istio-system";
 export const CNI_NAMESPACE = "istio-cni";
@@ -43,12 +44,16 @@ export interface GatewayServiceSettings {
     readonly type: "NodePort" | "LoadBalancer";
     /** Nodes the gateway pods run on. @default any node */
     readonly nodeSelector?: Readonly<Record<string, string>>;
+    /** Client CIDRs a LoadBalancer admits. @default every address */
+    readonly loadBalancerSourceRanges?: readonly string[];
 }
 
 export interface IstioMeshArgs {
     readonly kubernetesVersion: string;
-    /** Chart repository; the upstream one unless a mirror is configured. */
-    readonly chartRepository: string;
+    /** Where the charts and images come from. @default upstream */
+    readonly sources?: SourceSettings;
+    /** Pull Secret created in the mesh's namespaces, with `sources.pullSecretName` as its name. */
+    readonly imagePullSecret?: ImagePullSecret;
     /** Replicas of istiod and the gateway (2+ keeps the mesh up through a node drain). */
     readonly replicas: number;
     readonly gateway: GatewayServiceSettings;
@@ -64,7 +69,8 @@ export class IstioMesh extends pulumi.ComponentResource {
     constructor(name: string, args: IstioMeshArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("secure-platform:k8s:IstioMesh", name, {}, opts);
         const quota = args.systemQuota;
-        const common = { kubernetesVersion: args.kubernetesVersion, quota };
+        const sources = args.sources ?? {};
+        const common = { kubernetesVersion: args.kubernetesVersion, quota, ...(args.imagePullSecret ? { imagePullSecret: args.imagePullSecret } : {}) };
 
         const systemNs = new SecureNamespace(MESH_NAMESPACE, {
             ...common,
@@ -101,10 +107,9 @@ export class IstioMesh extends pulumi.ComponentResource {
         const chart = (release: string, chartName: string, namespace: SecureNamespace, values: Record<string, unknown>, dependsOn: pulumi.Resource[]) =>
             new k8s.helm.v3.Release(release, {
                 name: release,
-                chart: chartName,
+                ...chartFrom(chartName, ISTIO.repository, sources),
                 version: ISTIO.version,
                 namespace: namespace.name,
-                repositoryOpts: { repo: args.chartRepository },
                 values,
                 // A failed install or upgrade rolls back instead of leaving a half-applied mesh.
                 atomic: true,
@@ -115,7 +120,7 @@ export class IstioMesh extends pulumi.ComponentResource {
 
         const base = chart("istio-base", "base", systemNs, {}, []);
         const cni = chart("istio-cni", "cni", cniNs, {
-            global: { istioNamespace: MESH_NAMESPACE },
+            global: { istioNamespace: MESH_NAMESPACE, ...imageValues(sources) },
         }, [base]);
         const istiod = chart("istiod", "istiod", systemNs, istiodValues(args), [base, cni]);
 
@@ -188,7 +193,7 @@ export function allowFromNamespaces(logicalName: string, namespace: string, poli
 }
 
 /** istiod's values: CNI on, mesh mTLS TLS 1.3 only, registry-only egress, normalised paths, RuntimeDefault seccomp. */
-export function istiodValues(args: Pick<IstioMeshArgs, "replicas">): Record<string, unknown> {
+export function istiodValues(args: Pick<IstioMeshArgs, "replicas" | "sources">): Record<string, unknown> {
     return {
         pilot: {
             cni: { enabled: true },
@@ -200,6 +205,8 @@ export function istiodValues(args: Pick<IstioMeshArgs, "replicas">): Record<stri
             istioNamespace: MESH_NAMESPACE,
             logAsJson: true,
             proxy: { privileged: false },
+            // Also the registry of every injected sidecar and of the gateway's proxy.
+            ...imageValues(args.sources ?? {}),
         },
         // Gateways istiod templates itself (Gateway API) get the same seccomp profile.
         gateways: { seccompProfile: { type: "RuntimeDefault" } },
@@ -219,8 +226,10 @@ export function istiodValues(args: Pick<IstioMeshArgs, "replicas">): Record<stri
 }
 
 /** The gateway chart's values: non-root on unprivileged ports, fixed NodePorts, PSS-restricted contexts. */
-export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway">): Record<string, unknown> {
+export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway" | "sources">): Record<string, unknown> {
     const nodePort = (port: number) => (args.gateway.type === "NodePort" ? { nodePort: port } : {});
+    const sourceRanges = args.gateway.type === "LoadBalancer" ? args.gateway.loadBalancerSourceRanges ?? [] : [];
+    const secrets = pullSecrets(args.sources ?? {});
     return {
         replicaCount: args.replicas,
         autoscaling: { enabled: true, minReplicas: args.replicas, maxReplicas: Math.max(5, args.replicas) },
@@ -228,6 +237,7 @@ export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway">)
         service: {
             type: args.gateway.type,
             externalTrafficPolicy: args.gateway.type === "LoadBalancer" ? "Local" : "Cluster",
+            ...(sourceRanges.length > 0 ? { loadBalancerSourceRanges: [...sourceRanges] } : {}),
             ports: [
                 { name: "status-port", port: GATEWAY_PORTS.status, targetPort: GATEWAY_PORTS.status, protocol: "TCP", ...nodePort(GATEWAY_PORTS.statusNodePort) },
                 { name: "https", port: 443, targetPort: GATEWAY_PORTS.https, protocol: "TCP", ...nodePort(GATEWAY_PORTS.httpsNodePort) },
@@ -236,5 +246,12 @@ export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway">)
         securityContext: { ...RESTRICTED_POD_SECURITY_CONTEXT, runAsUser: PROXY_UID, runAsGroup: PROXY_UID, fsGroup: PROXY_UID },
         containerSecurityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: PROXY_UID, runAsGroup: PROXY_UID },
         ...(args.gateway.nodeSelector ? { nodeSelector: { ...args.gateway.nodeSelector } } : {}),
+        ...(secrets.length > 0 ? { imagePullSecrets: secrets } : {}),
     };
+}
+
+/** Istio's `global` image values: the hub (upstream or the mirror), the pinned tag, the pull Secrets. */
+export function imageValues(sources: SourceSettings): Record<string, unknown> {
+    const secrets = pullSecrets(sources).map((s) => s.name);
+    return { hub: hubFrom(ISTIO.hub, sources), tag: ISTIO.version, ...(secrets.length > 0 ? { imagePullSecrets: secrets } : {}) };
 }

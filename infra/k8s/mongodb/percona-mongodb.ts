@@ -18,6 +18,7 @@ import { PERCONA_MONGODB } from "../../versions";
 import type { AllowRule } from "../network-policies";
 import { tcp } from "../network-policies";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
+import { chartFrom, imageFrom, pullSecrets, SourceSettings } from "../sources";
 
 export const MONGODB_CLUSTER_NAME = "mongodb";
 export const REPLSET_NAME = "rs0";
@@ -85,8 +86,8 @@ export interface PerconaMongoDbArgs {
     /** A StorageClass that encrypts at rest. */
     readonly storageClassName: pulumi.Input<string>;
     readonly ca: InternalCa;
-    /** Helm repository the operator chart comes from. */
-    readonly chartRepository: string;
+    /** Where the operator chart and every image come from. @default upstream */
+    readonly sources?: SourceSettings;
     readonly placement?: MongoDbPlacement;
     /** Service account of the MongoDB pods; the backup agent runs in them and writes backups as this identity. */
     readonly serviceAccountName: string;
@@ -98,6 +99,8 @@ export interface PerconaMongoDbArgs {
     };
     /** Namespace the application credentials are copied to (the platform's). */
     readonly clientNamespace: string;
+    /** Labels on every member's PersistentVolumeClaim (snapshot schedules select claims by them). @default none */
+    readonly claimLabels?: Readonly<Record<string, string>>;
     /** Keep the database resource, its Secrets and its keys from `pulumi destroy` (prod). @default false */
     readonly protect?: boolean;
 }
@@ -114,8 +117,12 @@ export function perconaNetworkAllows(clusterName: string, backupEgress: readonly
 export const OPERATOR_UID = 2;
 
 /** The operator chart's values: one namespace, PSS-restricted pod, no telemetry calls out. */
-export function operatorValues(namespace: string): Record<string, unknown> {
+export function operatorValues(namespace: string, sources: SourceSettings = {}): Record<string, unknown> {
+    const operatorImage = imageFrom(PERCONA_MONGODB.operatorImage, sources);
+    const tag = operatorImage.lastIndexOf(":");
     return {
+        image: { repository: operatorImage.slice(0, tag), tag: operatorImage.slice(tag + 1) },
+        imagePullSecrets: pullSecrets(sources),
         watchNamespace: namespace,
         watchAllNamespaces: false,
         replicaCount: 1,
@@ -139,16 +146,21 @@ export interface MongoDbSecretNames {
 }
 
 /** The `PerconaServerMongoDB` spec; pure, so its security settings can be tested directly. */
-export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageSize" | "placement" | "serviceAccountName" | "backup"> & {
+export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageSize" | "placement" | "serviceAccountName" | "backup" | "sources" | "claimLabels"> & {
     readonly storageClassName: string;
     readonly secrets: MongoDbSecretNames;
     readonly backupStorage?: Record<string, unknown>;
 }): Record<string, unknown> {
     const backup = args.backup;
+    const sources = args.sources ?? {};
+    const secrets = pullSecrets(sources);
     return {
         crVersion: PERCONA_MONGODB.crVersion,
-        image: PERCONA_MONGODB.mongodImage,
+        image: imageFrom(PERCONA_MONGODB.mongodImage, sources),
+        // The init container copies the operator's entrypoint into each pod: the operator's own image.
+        initImage: imageFrom(PERCONA_MONGODB.operatorImage, sources),
         imagePullPolicy: "IfNotPresent",
+        ...(secrets.length > 0 ? { imagePullSecrets: secrets } : {}),
         // Versions change only through this program, never by the operator on its own.
         upgradeOptions: { apply: "disabled" },
         updateStrategy: "SmartUpdate",
@@ -180,6 +192,7 @@ export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageS
             volumeSpec: {
                 persistentVolumeClaim: {
                     storageClassName: args.storageClassName,
+                    ...(args.claimLabels ? { labels: { ...args.claimLabels } } : {}),
                     accessModes: ["ReadWriteOnce"],
                     resources: { requests: { storage: args.storageSize } },
                 },
@@ -195,7 +208,7 @@ export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageS
         backup: backup && args.backupStorage
             ? {
                 enabled: true,
-                image: PERCONA_MONGODB.backupImage,
+                image: imageFrom(PERCONA_MONGODB.backupImage, sources),
                 containerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
                 storages: { logical: args.backupStorage },
                 pitr: { enabled: false },
@@ -227,11 +240,10 @@ export class PerconaMongoDb extends pulumi.ComponentResource {
 
         const operator = new k8s.helm.v3.Release(`${name}-operator`, {
             name: OPERATOR_RELEASE,
-            chart: PERCONA_MONGODB.chart,
+            ...chartFrom(PERCONA_MONGODB.chart, PERCONA_MONGODB.repository, args.sources ?? {}),
             version: PERCONA_MONGODB.chartVersion,
             namespace: ns,
-            repositoryOpts: { repo: args.chartRepository },
-            values: operatorValues(ns),
+            values: operatorValues(ns, args.sources),
             atomic: true,
             cleanupOnFail: true,
             maxHistory: 10,

@@ -46,7 +46,16 @@ before(async () => {
     const { resources } = await renderComponents(() => {
         const provider = new k8s.Provider("cluster", { kubeconfig: "{}" });
         const keystore = new Keystore("keystore", { generations: config.data.keystore });
-        new KubernetesPlatform("kubernetes", { config, provider, gateway: { type: "NodePort" }, keystore, storageClassName: "encrypted" });
+        new KubernetesPlatform("kubernetes", {
+            config,
+            kubernetesVersion: config.cluster.kubernetesVersion,
+            domainName: config.edge.domainName!,
+            sources: { chartRepository: MIRROR },
+            provider,
+            gateway: { type: "NodePort" },
+            keystore,
+            storageClassName: "encrypted",
+        });
     });
     all = resources;
     platform = descendantsOf(resources, named(resources, "kubernetes"));

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ISTIO } from "../../../infra/versions";
 import { minimal, parse, rejects } from "../../harness/config-fixtures";
 
 describe("mesh settings", () => {
-    it("installs the charts from the upstream Istio repository by default", () => {
-        assert.equal(parse(minimal("dev")).mesh.chartRepository, ISTIO.repository);
+    it("leaves every chart on its upstream repository by default", () => {
+        assert.equal(parse(minimal("dev")).mesh.chartRepository, undefined);
     });
 
     it("takes an https or OCI mirror", () => {

@@ -27,7 +27,7 @@ before(async () => {
         const provider = new k8s.Provider("cluster", { kubeconfig: "{}" });
         const component = new IstioMesh("mesh", {
             kubernetesVersion: "1.35",
-            chartRepository: REPOSITORY,
+            sources: { chartRepository: REPOSITORY },
             replicas: 3,
             gateway: { type: "NodePort", nodeSelector: { pool: "app" } },
             gatewayTls: { certPem: "-----BEGIN CERTIFICATE-----", privateKeyPem: pulumi.secret("-----BEGIN PRIVATE KEY-----") },
@@ -102,7 +102,7 @@ describe("IstioMesh charts", () => {
         assert.deepEqual(values.meshConfig.defaultVirtualServiceExportTo, ["."]);
         assert.deepEqual(values.meshConfig.defaultDestinationRuleExportTo, ["."]);
         assert.deepEqual(values.gateways.seccompProfile, { type: "RuntimeDefault" });
-        assert.deepEqual(inputs(release("istio-cni")).values, { global: { istioNamespace: "istio-system" } });
+        assert.deepEqual(inputs(release("istio-cni")).values, { global: { istioNamespace: "istio-system", hub: ISTIO.hub, tag: ISTIO.version } });
     });
 
     it("runs the gateway non-root, without capabilities, on fixed NodePorts", () => {

@@ -26,7 +26,7 @@ before(async () => {
             storageSize: "100Gi",
             storageClassName: "encrypted-gp3",
             ca,
-            chartRepository: MIRROR,
+            sources: { chartRepository: MIRROR },
             serviceAccountName: "mongodb",
             clientNamespace: "platform",
             placement: { nodeSelector: { pool: "data" }, tolerations: [{ key: "dedicated", operator: "Equal", value: "data", effect: "NoSchedule" }] },
@@ -170,7 +170,7 @@ describe("PerconaMongoDb", () => {
     });
 
     it("refuses a member count without a majority, or a bad size, before creating anything", () => {
-        const base = { namespace: "data", storageSize: "10Gi", storageClassName: "c", ca: {} as InternalCa, chartRepository: MIRROR, serviceAccountName: "m", clientNamespace: "p" };
+        const base = { namespace: "data", storageSize: "10Gi", storageClassName: "c", ca: {} as InternalCa, sources: { chartRepository: MIRROR }, serviceAccountName: "m", clientNamespace: "p" };
         assert.throws(() => new PerconaMongoDb("x", { ...base, members: 2 }), /members must be 1, 3, 5 or 7, got 2/);
         assert.throws(() => new PerconaMongoDb("x", { ...base, members: 3, storageSize: "10GB" }), /storageSize must be a size like "100Gi"/);
     });
