@@ -50,6 +50,16 @@ describe("check: flags", () => {
         assert.match(result.stdout, /--output <path>/);
     });
 
+    it("is documented in the README: every flag and every format, and no other", async () => {
+        const { ALL_FLAGS } = await import("./check");
+        const { FORMATS } = await import("./formats");
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("## The check command"), readme.indexOf("\n## ", readme.indexOf("## The check command") + 1));
+        const firstCells = [...section.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]);
+        assert.deepEqual(firstCells.filter((c) => c.startsWith("--")).map((c) => c.split(" ")[0]).sort(), [...ALL_FLAGS].sort());
+        assert.deepEqual(firstCells.filter((c) => !c.startsWith("--")).sort(), [...FORMATS].sort());
+    });
+
     it("exits 2 naming --output when its folder does not exist, before anything runs", async () => {
         const result = await runCheckCli(["--stack", "dev", "--output", path.join("no-such-folder", "report.md")], { cwd: fs.mkdtempSync(path.join(os.tmpdir(), "out-")) });
         assert.equal(result.code, 2);

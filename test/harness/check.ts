@@ -44,7 +44,8 @@ interface Flags {
 
 const VALUE_FLAGS = ["--stack", "--config-file", "--format", "--policy-pack-config", "--output"] as const;
 const SWITCHES = ["--all-stacks"] as const;
-const ALL_FLAGS = [VALUE_FLAGS[0], SWITCHES[0], ...VALUE_FLAGS.slice(1)];
+/** Every flag, in the order the usage lists them. */
+export const ALL_FLAGS = [VALUE_FLAGS[0], SWITCHES[0], ...VALUE_FLAGS.slice(1)];
 
 export function parseFlags(argv: readonly string[]): Flags | "help" {
     const values: Record<string, string> = {};
