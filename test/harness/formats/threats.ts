@@ -129,7 +129,12 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
         { stride: "Information disclosure", threat: "database traffic sniffed or spoofed", policies: ["require-mongodb-tls"],
             check: (c) => { const tls = record(record(c.kind === "database" ? c.database.props.spec : {}).tls); return when(tls.mode === "requireTLS", "requireTLS with internal-CA certificates", `TLS mode ${tls.mode ?? "unset"}`); } },
         { stride: "Information disclosure", threat: "data read from stolen volumes or snapshots", policies: ["require-mongodb-encryption-at-rest", "require-encrypted-storage-class"],
-            check: (c) => when(c.kind === "database" && /enableEncryption:\s*true/.test(strings(c.database.props.spec).join("\n")), "encryption at rest in MongoDB and on encrypted volumes", "no encryption at rest") },
+            check: (c, x) => {
+                const inMongo = c.kind === "database" && /enableEncryption:\s*true/.test(strings(c.database.props.spec).join("\n"));
+                const volumes = x.assets.filter((a) => a.kind === "data volume" && c.members.some((m) => a.declaredBy.includes(m)));
+                const storage = volumes.flatMap((v) => v.protection.filter((p) => p.startsWith("storage class")));
+                return when(inMongo, `MongoDB encryption at rest; ${storage.length > 0 ? storage.join("; ") : "volumes from the cluster's default class"}`, "no encryption at rest in MongoDB");
+            } },
         { stride: "Information disclosure", threat: "the database exposed outside the cluster", policies: ["restrict-mongodb-exposure"],
             check: (c) => when(c.kind === "database" && list<Props>(record(c.database.props.spec).replsets).every((r) => record(record(r).expose).enabled !== true), "replica sets not exposed", "a replica set is exposed") },
         { stride: "Denial of service", threat: "data lost with its volumes", policies: ["require-backup-for-data-volumes", "require-protected-stateful-resources"],
@@ -157,7 +162,15 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
     ],
     "storage": [
         { stride: "Information disclosure", threat: "volumes provisioned unencrypted", policies: ["require-encrypted-storage-class", "require-ebs-volume-encryption"],
-            check: (c) => when(ofType(c, "kubernetes:storage.k8s.io/v1:StorageClass").every((s) => Object.entries(record(s.props.parameters)).some(([k, v]) => /encrypt/i.test(k) && String(v) === "true")), "storage classes encrypt; EBS encryption by default", "a storage class without encryption") },
+            check: (c) => {
+                const classes = ofType(c, "kubernetes:storage.k8s.io/v1:StorageClass");
+                const byDefault = ofType(c, "aws:ebs/encryptionByDefault:EncryptionByDefault").some((e) => e.props.enabled === true);
+                if (classes.length === 0) {
+                    return ok(`no StorageClass declared by the stack: volumes come from the cluster's classes${byDefault ? "; EBS encryption by default" : ""}`);
+                }
+                return when(classes.every((s) => Object.entries(record(s.props.parameters)).some(([k, v]) => /encrypt/i.test(k) && String(v) === "true")),
+                    `every declared StorageClass encrypts${byDefault ? "; EBS encryption by default" : ""}`, "a StorageClass without an encryption parameter");
+            } },
         { stride: "Information disclosure", threat: "snapshots shared publicly", policies: ["disallow-public-ebs-snapshots"],
             check: (c) => when(ofType(c, "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess").some((s) => s.props.state === "block-all-sharing") || !c.members.some((m) => m.type.startsWith("aws:")), "public snapshot sharing blocked (or no cloud snapshots)", "public snapshot sharing not blocked") },
     ],
