@@ -64,10 +64,12 @@ import requireSecretCmk from "./aws/secretsmanager/require-secret-cmk";
 import requireMongodbEncryptionAtRest from "./kubernetes/data/require-mongodb-encryption-at-rest";
 import requireMongodbTls from "./kubernetes/data/require-mongodb-tls";
 import restrictMongodbExposure from "./kubernetes/data/restrict-mongodb-exposure";
+import requireMirroredSources from "./kubernetes/images/require-mirrored-sources";
 import requireEncryptedStorageClass from "./kubernetes/storage/require-encrypted-storage-class";
 import requireLongRandomSecrets from "./secrets/require-long-random-secrets";
 import requireStrongPrivateKeys from "./secrets/require-strong-private-keys";
 import requireBackupForDataVolumes from "./stack/require-backup-for-data-volumes";
+import requireEncryptedDataVolumes from "./stack/require-encrypted-data-volumes";
 import requireBackupVaultLock from "./stack/require-backup-vault-lock";
 import requireProtectedStatefulResources from "./stack/require-protected-stateful-resources";
 import type { Rule } from "./lib/rule";
@@ -156,6 +158,8 @@ export const RULES: readonly Rule[] = buildRegistry([
     disallowClusterAdminBindings,
     disallowWildcardRbac,
     restrictSecretAccess,
+    // kubernetes/images
+    requireMirroredSources,
     // kubernetes/storage
     requireEncryptedStorageClass,
     // kubernetes/workloads
@@ -175,6 +179,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireStrongPrivateKeys,
     // stack
     requireBackupForDataVolumes,
+    requireEncryptedDataVolumes,
     requireBackupVaultLock,
     requireProtectedStatefulResources,
     requireVpcFlowLogs,

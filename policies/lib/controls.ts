@@ -52,6 +52,12 @@ export const FRAMEWORKS = {
         version: "Part 1 Rev. 5",
         reference: "https://csrc.nist.gov/pubs/sp/800/57/pt1/r5/final",
     },
+    nist80053: {
+        name: "NIST SP 800-53 Rev. 5: Security and Privacy Controls for Information Systems and Organizations",
+        short: "NIST SP 800-53",
+        version: "Rev. 5",
+        reference: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final",
+    },
 } as const;
 
 export type FrameworkKey = keyof typeof FRAMEWORKS;
@@ -105,6 +111,10 @@ function eksBestPractice(id: string, title: string, page: string): Control {
 
 function nist80057(section: string, title: string): Control {
     return { framework: "nist80057", id: section, title, url: "https://csrc.nist.gov/pubs/sp/800/57/pt1/r5/final" };
+}
+
+function nist80053(id: string, title: string): Control {
+    return { framework: "nist80053", id, title, url: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final" };
 }
 
 export const CONTROLS = {
@@ -201,6 +211,7 @@ export const CONTROLS = {
     "AWS Config secretsmanager-using-cmk": awsConfig("secretsmanager-using-cmk", "Checks if all secrets in AWS Secrets Manager are encrypted using the AWS managed key (aws/secretsmanager) or a customer managed key that was created in AWS Key Management Service (AWS KMS)"),
     "EKS BP encryption-at-rest": eksBestPractice("encryption-at-rest", "Encryption at rest", "data-encryption-and-secrets-management.html"),
     "NIST SP 800-57 5.6.1": nist80057("5.6.1", "Comparable Algorithm Strengths"),
+    "NIST SP 800-53 SC-28": nist80053("SC-28", "Protection of Information at Rest"),
     "FSBP KMS.5": fsbp("KMS.5", "KMS keys should not be publicly accessible"),
 } as const satisfies Record<string, Control>;
 

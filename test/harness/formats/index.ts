@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from "../engine";
 import { jsonOfStacks, ReportContext, StackOutcome, tableOfStacks, toJson, toTable } from "../report";
+import { toDiagram } from "./diagram";
 import { toMarkdown, toMarkdownOfStacks } from "./markdown";
 import { toSarif, toSarifOfStacks } from "./sarif";
 import { toThreatModel } from "./threat-model";
@@ -33,6 +34,7 @@ export const REPORT_FORMATS = {
     sarif: { description: "SARIF 2.1.0 for code scanning: a rule per policy, a result per violation", single: toSarif, all: toSarifOfStacks },
     markdown: { description: "a pull-request comment or step summary: verdicts, violations by severity, resources", single: toMarkdown, all: toMarkdownOfStacks },
     "threat-model": perStack("a Markdown threat model: components, trust boundaries, entry points, assets, STRIDE threats", toThreatModel),
+    diagram: perStack("the architecture as a Mermaid flowchart in Markdown: tiers, edge, cluster, namespaces, data, keys, backups", toDiagram),
 } satisfies Record<string, ReportFormat>;
 
 export type Format = keyof typeof REPORT_FORMATS;
