@@ -154,7 +154,7 @@ function readKubeconfig(reader: ConfigReader): OnPremSettings["kubeconfig"] | un
         return { path };
     }
     if (contents !== undefined) {
-        if (!isOfflinePlaceholder(contents) && !/^\s*(apiVersion|clusters|contexts|kind|users|current-context|preferences)\s*:/m.test(contents)) {
+        if (!isOfflinePlaceholder(contents) && !looksLikeKubeconfig(contents)) {
             reader.problem("kubeconfig", "does not look like a kubeconfig (YAML with clusters, contexts and users); to name a file, use kubeconfigPath");
             return undefined;
         }
@@ -164,6 +164,19 @@ function readKubeconfig(reader: ConfigReader): OnPremSettings["kubeconfig"] | un
         reader.problem("kubeconfig", "missing; an on-prem stack deploys into the cluster of an explicit kubeconfig: set kubeconfig (secret contents) or kubeconfigPath, never the ambient one");
     }
     return undefined;
+}
+
+/** A kubeconfig in YAML (top-level keys) or in JSON (an object with clusters). */
+function looksLikeKubeconfig(contents: string): boolean {
+    if (/^\s*(apiVersion|clusters|contexts|kind|users|current-context|preferences)\s*:/m.test(contents)) {
+        return true;
+    }
+    try {
+        const parsed = JSON.parse(contents) as unknown;
+        return isPlainObject(parsed) && Array.isArray(parsed.clusters);
+    } catch {
+        return false;
+    }
 }
 
 function readVersion(reader: ConfigReader): string | undefined {
@@ -328,9 +341,7 @@ function publicKeyProblems(key: crypto.KeyObject, where: string): string[] {
             ? []
             : [`${where} uses the curve ${details.namedCurve}; use P-256, P-384 or P-521`];
     }
-    if (key.asymmetricKeyType === "ed25519") {
-        return [];
-    }
+    // Ed25519 and other key types are not accepted by common TLS clients for server certificates.
     return [`${where} has a ${key.asymmetricKeyType} key; use RSA (2048+ bits) or ECDSA`];
 }
 

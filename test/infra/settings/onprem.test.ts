@@ -97,6 +97,12 @@ describe("on-prem settings", () => {
             assert.deepEqual(config.onprem.kubeconfig, { contents: KUBECONFIG });
         });
 
+        it("takes a kubeconfig written in JSON, and refuses a JSON document that is not one", () => {
+            const asJson = JSON.stringify({ apiVersion: "v1", kind: "Config", clusters: [], contexts: [], users: [] });
+            assert.deepEqual(parseOnPrem(withKubeconfig(asJson), "test", [`${P}:kubeconfig`]).onprem.kubeconfig, { contents: asJson });
+            rejects(withKubeconfig(JSON.stringify({ hello: "world" })), "kubeconfig", /does not look like a kubeconfig/, [`${P}:kubeconfig`]);
+        });
+
         it("takes a context of the kubeconfig, and refuses one with spaces", () => {
             assert.equal(parseOnPrem(minimalOnPrem("dev", { kubeContext: "dc1-platform" })).onprem.kubeContext, "dc1-platform");
             rejects(minimalOnPrem("dev", { kubeContext: "dc1 platform" }), "kubeContext", /"dc1 platform" is not a kubeconfig context name/);
@@ -342,6 +348,8 @@ describe("gatewayCertificate", { skip: OPENSSL ? false : "the openssl CLI is not
         const weak = writeKey("rsa1024", crypto.generateKeyPairSync("rsa", { modulusLength: 1024 }));
         const ec = writeKey("p256", crypto.generateKeyPairSync("ec", { namedCurve: "prime256v1" }));
         writeKey("other", crypto.generateKeyPairSync("ec", { namedCurve: "prime256v1" }));
+        const ed = writeKey("ed25519", crypto.generateKeyPairSync("ed25519"));
+        certificate("ed25519", ed, san);
         certificate("rsa3072", rsa, san);
         certificate("rsa1024", weak, san);
         certificate("p256", ec, san);
@@ -370,6 +378,10 @@ describe("gatewayCertificate", { skip: OPENSSL ? false : "the openssl CLI is not
         const placeholder = `${OFFLINE_PLACEHOLDER_PREFIX}${P}:gatewayCertificate`;
         assert.equal(parseOnPrem(withCertificate(pem["p256.crt"], placeholder), "test", SECRET).onprem.gatewayCertificate?.privateKeyPem, placeholder);
         rejects(withCertificate(pem["rsa1024.crt"], placeholder), "gatewayCertificate", /has a 1024-bit RSA key/, SECRET);
+    });
+
+    it("refuses an Ed25519 certificate, which common TLS clients do not accept from servers", () => {
+        rejects(withCertificate(pem["ed25519.crt"], pem["ed25519.key"]), "gatewayCertificate", /has a ed25519 key; use RSA \(2048\+ bits\) or ECDSA/, SECRET);
     });
 
     it("refuses a key that does not belong to the certificate", () => {

@@ -64,6 +64,12 @@ export default ruleCases("require-mirrored-sources", {
     ],
     violating: [
         {
+            name: "a helm.sh/v4 Chart from an https repository outside the allowed chart repositories",
+            resources: [resource("kubernetes:helm.sh/v4:Chart", "cert-manager", { name: "cert-manager", chart: "cert-manager", repositoryOpts: { repo: "https://charts.jetstack.io" }, values: {} })],
+            config: AIR_GAPPED,
+            message: /Chart cert-manager installs its chart from https:\/\/charts.jetstack.io, outside the chart mirror/,
+        },
+        {
             name: "a chart from an https repository outside the allowed chart repositories",
             resources: [istiod(undefined, ISTIO_REPO)],
             config: AIR_GAPPED,
