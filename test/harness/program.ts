@@ -6,8 +6,10 @@
  * The SDK reads its configuration when it loads, so this module loads it only after PULUMI_CONFIG is
  * set. Mocks are process-wide: render one program per process.
  */
+import * as path from "node:path";
 import type * as grpc from "@grpc/grpc-js";
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import type * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { DEFAULT_MOCK_ACCOUNT, MockEnvironment, PlatformMocks } from "./mocks";
 import { downgradeResourceReferences, WireValue } from "./wire";
 
@@ -75,6 +77,10 @@ export async function renderProgram(options: RenderOptions): Promise<RenderResul
     const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): MonitorLike; waitForRPCs(): Promise<void> };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    skipUnreadPromiseStacks(require("@pulumi/pulumi/runtime/debuggable") as Debuggable);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    keepStructsPlain(require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [path.dirname(require.resolve("@pulumi/pulumi/package.json"))] })) as StructModule);
 
     pulumi.runtime.setAllConfig({ ...options.config }, [...options.secretKeys]);
     await pulumi.runtime.setMocks(new PlatformMocks(options.mockEnvironment), options.project, options.stack, false, options.organization);
@@ -117,6 +123,171 @@ export async function renderProgram(options: RenderOptions): Promise<RenderResul
         process.off("unhandledRejection", onFailure);
         process.off("uncaughtException", onFailure);
     }
+}
+
+interface Debuggable {
+    debugPromiseLeaks: boolean;
+    debuggablePromise<T>(promise: Promise<T>, context: unknown): Promise<T>;
+}
+
+/**
+ * The SDK formats a stack trace for every promise it tracks (four per output property of every
+ * resource), but reads it only to print leaked promises when PULUMI_DEBUG_PROMISE_LEAKS is set. Unless
+ * it is, the trace is left empty: the tracking itself (leak detection at exit) is unchanged. This was
+ * a fifth of a large render's time and most of its memory.
+ */
+function skipUnreadPromiseStacks(debuggable: Debuggable): void {
+    if (debuggable.debugPromiseLeaks || typeof debuggable.debuggablePromise !== "function") {
+        return;
+    }
+    const track = debuggable.debuggablePromise;
+    debuggable.debuggablePromise = (promise, context) => {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            return track(promise, context);
+        } finally {
+            Error.stackTraceLimit = limit;
+        }
+    };
+}
+
+type StructModule = typeof structproto;
+type Plain = Record<string, structproto.JavaScriptValue>;
+
+/**
+ * Under mocks, every property bag travels between the SDK and the mock monitor as a
+ * `google.protobuf.Struct` built with `Struct.fromJavaScript` and read back with `toJavaScript`, never
+ * serialised: twice per registration, four reads, each an object per value (a tenth of a large
+ * render's time, and much of its garbage). Here `fromJavaScript` keeps a checked copy of the value
+ * instead (refusing what google-protobuf refuses, keys in its sorted order) and `toJavaScript` returns
+ * a fresh copy of it, which is what a Struct round trip yields. Anything else asked of such a Struct
+ * (its fields map, serialising it) first builds the real message.
+ */
+export function keepStructsPlain(structs: StructModule): void {
+    const { Struct, Value } = structs;
+    if ((Struct as { plainValues?: boolean }).plainValues) {
+        return;
+    }
+    const plainOf = new WeakMap<object, Plain>();
+    class PlainStruct extends Struct {
+        override toJavaScript(): Plain {
+            const plain = plainOf.get(this);
+            return plain ? (copyPlain(plain) as Plain) : super.toJavaScript();
+        }
+
+        // google-protobuf's generated code passes `noLazyCreate`, which its typings leave out.
+        override getFieldsMap(...args: unknown[]): ReturnType<structproto.Struct["getFieldsMap"]> {
+            this.materialize();
+            return (super.getFieldsMap as (...a: unknown[]) => ReturnType<structproto.Struct["getFieldsMap"]>).apply(this, args);
+        }
+
+        override toArray(): unknown[] {
+            this.materialize();
+            return super.toArray();
+        }
+
+        private materialize(): void {
+            const plain = plainOf.get(this);
+            if (plain) {
+                plainOf.delete(this);
+                const fields = super.getFieldsMap();
+                for (const key of Object.keys(plain)) {
+                    fields.set(key, Value.fromJavaScript(plain[key]));
+                }
+            }
+        }
+    }
+    Struct.fromJavaScript = (value: Plain) => {
+        const struct = new PlainStruct();
+        plainOf.set(struct, checkedStruct(value));
+        return struct;
+    };
+    (Struct as { plainValues?: boolean }).plainValues = true;
+}
+
+/** What `Struct.fromJavaScript(value).toJavaScript()` returns, or its error. */
+function checkedStruct(value: Plain): Plain {
+    const keys: string[] = [];
+    for (const key in value) {
+        keys.push(key);
+    }
+    keys.sort();
+    const struct: Plain = {};
+    for (const key of keys) {
+        struct[key] = checkedValue(value[key]) as structproto.JavaScriptValue;
+    }
+    return struct;
+}
+
+function checkedValue(value: unknown): unknown {
+    switch (protobufTypeOf(value)) {
+        case "string":
+        case "number":
+        case "boolean":
+        case "null":
+            return value;
+        case "array": {
+            const items = value as ArrayLike<unknown>;
+            const list = new Array<unknown>(items.length);
+            for (let i = 0; i < items.length; i++) {
+                list[i] = checkedValue(items[i]);
+            }
+            return list;
+        }
+        case "object":
+            return checkedStruct(value as Plain);
+        default:
+            throw new Error("Unexpected struct type.");
+    }
+}
+
+/** google-protobuf's `goog.typeOf`, which decides how `Value.fromJavaScript` stores a value. */
+function protobufTypeOf(value: unknown): string {
+    const type = typeof value;
+    if (type !== "object") {
+        return type;
+    }
+    if (value === null) {
+        return "null";
+    }
+    if (value instanceof Array) {
+        return "array";
+    }
+    if (value instanceof Object) {
+        return type;
+    }
+    const tag = Object.prototype.toString.call(value);
+    const v = value as Record<string, unknown> & { propertyIsEnumerable?: (key: string) => boolean };
+    if (tag === "[object Window]") {
+        return "object";
+    }
+    if (tag === "[object Array]" || (typeof v.length === "number" && v.splice !== undefined && v.propertyIsEnumerable !== undefined && !v.propertyIsEnumerable("splice"))) {
+        return "array";
+    }
+    if (tag === "[object Function]" || (v.call !== undefined && v.propertyIsEnumerable !== undefined && !v.propertyIsEnumerable("call"))) {
+        return "function";
+    }
+    return type;
+}
+
+/** A deep copy of a checked value (plain objects, arrays and scalars only). */
+function copyPlain(value: unknown): unknown {
+    if (typeof value !== "object" || value === null) {
+        return value;
+    }
+    if (Array.isArray(value)) {
+        const list = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+            list[i] = copyPlain(value[i]);
+        }
+        return list;
+    }
+    const copy: Plain = {};
+    for (const key of Object.keys(value)) {
+        copy[key] = copyPlain((value as Plain)[key]) as structproto.JavaScriptValue;
+    }
+    return copy;
 }
 
 /**

@@ -44,19 +44,49 @@ export const KEEP = Symbol("keep");
 
 /**
  * Resource references become what a provider's Check would see: the id of a custom resource, the URN
- * of a component. Providers built on the Terraform bridge do not accept references.
+ * of a component. Providers built on the Terraform bridge do not accept references. Returns `value`
+ * itself when it holds no reference, and shares every part that holds none.
  */
 export function downgradeResourceReferences(value: WireValue): WireValue {
-    return mapWire(value, (v) => {
-        if (isObject(v) && v[SIG_KEY] === RESOURCE_SIG) {
-            return typeof v.id === "string" && v.id !== "" ? v.id : v.urn;
+    if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const item = downgradeResourceReferences(value[i]);
+            if (copy) {
+                copy.push(item);
+            } else if (item !== value[i]) {
+                copy = value.slice(0, i);
+                copy.push(item);
+            }
         }
-        if (isObject(v) && v[SIG_KEY] === OUTPUT_SIG) {
-            const inner = "value" in v ? downgradeResourceReferences(v.value) : UNKNOWN;
-            return v.secret === true ? secret(inner) : inner;
+        return copy ?? value;
+    }
+    if (!isObject(value)) {
+        return value;
+    }
+    if (value[SIG_KEY] === RESOURCE_SIG) {
+        return typeof value.id === "string" && value.id !== "" ? value.id : value.urn;
+    }
+    if (value[SIG_KEY] === OUTPUT_SIG) {
+        const inner = "value" in value ? downgradeResourceReferences(value.value) : UNKNOWN;
+        return value.secret === true ? secret(inner) : inner;
+    }
+    let copy: Record<string, unknown> | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const item = downgradeResourceReferences(value[key]);
+        if (copy) {
+            copy[key] = item;
+        } else if (item !== value[key]) {
+            copy = {};
+            for (let j = 0; j < i; j++) {
+                copy[keys[j]] = value[keys[j]];
+            }
+            copy[key] = item;
         }
-        return KEEP;
-    });
+    }
+    return copy ?? value;
 }
 
 /** Plain JSON for reports: every secret becomes "[secret]", unknowns "[unknown]". */
