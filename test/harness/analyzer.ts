@@ -8,6 +8,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
+import { parentPort, Worker, workerData } from "node:worker_threads";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
@@ -17,7 +18,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import Ajv from "ajv";
 import { InputError } from "./stack-file";
-import type { WireValue } from "./wire";
+import { ProtoWriter, type WireValue } from "./wire";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
 export type Severity = "unspecified" | "low" | "medium" | "high" | "critical";
@@ -86,6 +87,8 @@ export interface LaunchOptions {
     readonly secretKeys?: readonly string[];
     /** How long the pack may take to print its port. @default 120 s */
     readonly startTimeoutMs?: number;
+    /** Called once the pack's process is spawned, before it serves. */
+    readonly onSpawn?: () => void;
 }
 
 /** Per-policy config, as `--policy-pack-config` gives it: a level, or properties plus an optional level. */
@@ -138,6 +141,7 @@ export class PolicyPackSession {
             },
             stdio: ["ignore", "pipe", "pipe"],
         });
+        options.onSpawn?.();
         const stderr: string[] = [];
         child.stderr!.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
 
@@ -218,40 +222,25 @@ export class PolicyPackSession {
     }
 
     async analyze(resource: AnalyzedResource): Promise<Diagnostic[]> {
-        const req = new analyzerproto.AnalyzeRequest();
-        req.setType(resource.type);
-        req.setUrn(resource.urn);
-        req.setName(resource.name);
-        req.setProperties(Struct.fromJavaScript(resource.properties as Record<string, never>));
-        req.setOptions(toOptions(resource));
-        if (resource.provider) {
-            req.setProvider(toProvider(resource.provider));
-        }
-        return toDiagnostics(await this.unary<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>("analyze", req));
+        return this.analyzeEncoded(encodeAnalyzeRequest(resource));
+    }
+
+    /** Analyze with a request already encoded (`encodeAnalyzeRequest`). */
+    async analyzeEncoded(request: Uint8Array): Promise<Diagnostic[]> {
+        return toDiagnostics(await this.send("analyze", request));
     }
 
     async analyzeStack(resources: readonly AnalyzedResource[]): Promise<Diagnostic[]> {
-        const req = new analyzerproto.AnalyzeStackRequest();
-        req.setResourcesList(resources.map((resource) => {
-            const r = new analyzerproto.AnalyzerResource();
-            r.setType(resource.type);
-            r.setUrn(resource.urn);
-            r.setName(resource.name);
-            r.setProperties(Struct.fromJavaScript(resource.properties as Record<string, never>));
-            r.setOptions(toOptions(resource));
-            r.setParent(resource.parent ?? "");
-            r.setDependenciesList([...(resource.dependencies ?? [])]);
-            for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
-                const deps = new analyzerproto.AnalyzerPropertyDependencies();
-                deps.setUrnsList([...urns]);
-                r.getPropertydependenciesMap().set(key, deps);
-            }
-            if (resource.provider) {
-                r.setProvider(toProvider(resource.provider));
-            }
-            return r;
-        }));
-        return toDiagnostics(await this.unary<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>("analyzeStack", req));
+        return this.analyzeStackEncoded(resources.map(encodeAnalyzerResource));
+    }
+
+    /** AnalyzeStack with each resource already encoded (`encodeAnalyzerResource`), in order. */
+    async analyzeStackEncoded(resources: readonly Uint8Array[]): Promise<Diagnostic[]> {
+        const writer = new ProtoWriter();
+        for (const resource of resources) {
+            writer.bytes(1, resource);
+        }
+        return toDiagnostics(await this.send("analyzeStack", writer.finish()));
     }
 
     close(): void {
@@ -260,13 +249,31 @@ export class PolicyPackSession {
         this.engine.forceShutdown();
     }
 
+    /** A call whose request is already in protobuf form (as google-protobuf would have written it). */
+    private send(method: "analyze" | "analyzeStack", request: Uint8Array): Promise<analyzerproto.AnalyzeResponse> {
+        const definition = analyzerrpc.AnalyzerService[method];
+        return new Promise((resolve, reject) => {
+            this.client.makeUnaryRequest(definition.path, (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), definition.responseDeserialize, request, (error, response) => {
+                if (error || !response) {
+                    reject(this.failure(method, error));
+                } else {
+                    resolve(response);
+                }
+            });
+        });
+    }
+
+    private failure(method: string, error: grpc.ServiceError | null): Error {
+        const output = this.output.trim();
+        return new Error(`policy pack ${method} failed: ${error ? error.details || error.message : "no response"}${output ? `\n${output}` : ""}`);
+    }
+
     private unary<Req, Res>(method: string, request: Req): Promise<Res> {
         return new Promise<Res>((resolve, reject) => {
             const call = (this.client as unknown as Record<string, (r: Req, cb: (e: grpc.ServiceError | null, res: Res) => void) => void>)[method];
             call.call(this.client, request, (error, response) => {
                 if (error) {
-                    const output = this.output.trim();
-                    reject(new Error(`policy pack ${method} failed: ${error.details || error.message}${output ? `\n${output}` : ""}`));
+                    reject(this.failure(method, error));
                 } else {
                     resolve(response);
                 }
@@ -326,27 +333,94 @@ function readPort(child: ChildProcess, timeoutMs: number, stderr: string[]): Pro
     });
 }
 
-function toOptions(resource: AnalyzedResource): analyzerproto.AnalyzerResourceOptions {
-    const options = new analyzerproto.AnalyzerResourceOptions();
-    options.setProtect(resource.protect ?? false);
-    options.setIgnorechangesList([...(resource.ignoreChanges ?? [])]);
-    options.setAdditionalsecretoutputsList([...(resource.additionalSecretOutputs ?? [])]);
-    options.setAliasesList([...(resource.aliases ?? [])]);
-    if (resource.deleteBeforeReplace !== undefined) {
-        options.setDeletebeforereplacedefined(true);
-        options.setDeletebeforereplace(resource.deleteBeforeReplace);
-    }
-    options.setParent(resource.parent ?? "");
-    return options;
+/** Encoding is synchronous: one writer serves every request. */
+const scratch = new ProtoWriter();
+
+/** An AnalyzeRequest: the resource's inputs, options and provider. */
+export function encodeAnalyzeRequest(resource: AnalyzedResource): Buffer {
+    const writer = scratch;
+    writeResource(writer, resource);
+    return writer.finish();
 }
 
-function toProvider(provider: NonNullable<AnalyzedResource["provider"]>): analyzerproto.AnalyzerProviderResource {
-    const p = new analyzerproto.AnalyzerProviderResource();
-    p.setType(provider.type);
-    p.setUrn(provider.urn);
-    p.setName(provider.name);
-    p.setProperties(Struct.fromJavaScript(provider.properties as Record<string, never>));
-    return p;
+/** An AnalyzerResource of an AnalyzeStack request: also its parent and dependencies. */
+export function encodeAnalyzerResource(resource: AnalyzedResource): Buffer {
+    const writer = scratch;
+    writeResource(writer, resource);
+    if (resource.parent) {
+        writer.string(7, resource.parent);
+    }
+    for (const urn of resource.dependencies ?? []) {
+        writer.string(8, urn);
+    }
+    const propertyDependencies = resource.propertyDependencies ?? {};
+    for (const key of Object.keys(propertyDependencies).sort()) {
+        const entry = writer.begin(9);
+        writer.string(1, key);
+        const deps = writer.begin(2);
+        for (const urn of propertyDependencies[key]) {
+            writer.string(1, urn);
+        }
+        writer.end(deps);
+        writer.end(entry);
+    }
+    return writer.finish();
+}
+
+/** The fields AnalyzeRequest and AnalyzerResource share (type, properties, urn, name, options, provider). */
+function writeResource(writer: ProtoWriter, resource: AnalyzedResource): void {
+    if (resource.type) {
+        writer.string(1, resource.type);
+    }
+    const properties = writer.begin(2);
+    writer.struct(resource.properties);
+    writer.end(properties);
+    if (resource.urn) {
+        writer.string(3, resource.urn);
+    }
+    if (resource.name) {
+        writer.string(4, resource.name);
+    }
+    const options = writer.begin(5);
+    if (resource.protect) {
+        writer.bool(1, true);
+    }
+    for (const path of resource.ignoreChanges ?? []) {
+        writer.string(2, path);
+    }
+    if (resource.deleteBeforeReplace !== undefined) {
+        if (resource.deleteBeforeReplace) {
+            writer.bool(3, true);
+        }
+        writer.bool(4, true);
+    }
+    for (const output of resource.additionalSecretOutputs ?? []) {
+        writer.string(5, output);
+    }
+    for (const alias of resource.aliases ?? []) {
+        writer.string(6, alias);
+    }
+    if (resource.parent) {
+        writer.string(8, resource.parent);
+    }
+    writer.end(options);
+    const provider = resource.provider;
+    if (provider) {
+        const message = writer.begin(6);
+        if (provider.type) {
+            writer.string(1, provider.type);
+        }
+        const providerProperties = writer.begin(2);
+        writer.struct(provider.properties);
+        writer.end(providerProperties);
+        if (provider.urn) {
+            writer.string(3, provider.urn);
+        }
+        if (provider.name) {
+            writer.string(4, provider.name);
+        }
+        writer.end(message);
+    }
 }
 
 function toDiagnostics(response: analyzerproto.AnalyzeResponse): Diagnostic[] {
@@ -383,4 +457,224 @@ function toAnalyzerInfo(info: analyzerproto.AnalyzerInfo): AnalyzerInfo {
             };
         }),
     };
+}
+
+/**
+ * A session whose gRPC client lives in a worker thread. The program renders on the main thread in one
+ * long run of promise callbacks that never lets the event loop turn, so requests made from there would
+ * only leave when the render ends; from the worker, the pack is launched and configured, and each
+ * resource is analysed, while the program is still rendering. Requests arrive encoded
+ * (`encodeAnalyzeRequest`, `encodeAnalyzerResource`); each Analyze is sent as soon as the pack is
+ * configured, a few at a time, and AnalyzeStack once every Analyze has been answered.
+ */
+export class BackgroundPolicyPackSession {
+    /** The pack's description and launch time once it is configured; rejects as launching or configuring it failed. */
+    readonly ready: Promise<{ readonly info: AnalyzerInfo; readonly launchMs: number }>;
+    private readonly worker: Worker;
+    private readonly replies = new Map<string, { resolve(value: unknown): void; reject(error: Error): void }>();
+    private batch: Buffer[] = [];
+    private analyzed = 0;
+    private closed?: Promise<void>;
+
+    private constructor(options: LaunchOptions, config: PolicyPackConfig | undefined) {
+        this.worker = new Worker(WORKER_MAIN, {
+            eval: true,
+            // No loader hooks of the parent's: the worker loads this module's TypeScript through tsx's
+            // CommonJS hook only.
+            execArgv: [],
+            workerData: { role: "policy-pack-session", module: __filename, loader: __filename.endsWith(".ts") ? require.resolve("tsx/cjs") : undefined, options: { ...options }, config },
+        });
+        this.ready = this.reply("ready") as Promise<{ info: AnalyzerInfo; launchMs: number }>;
+        this.ready.catch(() => undefined);
+        this.worker.on("message", (message: WorkerReply) => {
+            const waiting = this.replies.get(message.kind);
+            if (!waiting) {
+                return;
+            }
+            this.replies.delete(message.kind);
+            if ("error" in message) {
+                waiting.reject(reviveError(message.error));
+            } else {
+                waiting.resolve(message);
+            }
+        });
+        this.worker.on("error", (error) => this.failAll(error));
+        this.worker.on("exit", () => this.failAll(new Error("the policy pack session's worker stopped")));
+    }
+
+    static start(options: LaunchOptions, config?: PolicyPackConfig): BackgroundPolicyPackSession {
+        return new BackgroundPolicyPackSession(options, config);
+    }
+
+    /** Queues the Analyze of one resource; its diagnostics come back from `analyzeStack`, by position. */
+    analyze(request: Buffer): void {
+        this.batch.push(request);
+        if (this.batch.length >= ANALYZE_BATCH) {
+            this.flush();
+        }
+    }
+
+    /** Requests go to the worker a few at a time: a message costs more than the request in it. */
+    private flush(): void {
+        if (this.batch.length > 0) {
+            const requests = this.batch;
+            this.batch = [];
+            this.post({ kind: "analyze", first: this.analyzed, requests }, requests.map((r) => r.buffer as ArrayBuffer));
+            this.analyzed += requests.length;
+        }
+    }
+
+    /**
+     * Waits for every Analyze, then sends AnalyzeStack. Returns each resource's diagnostics by the
+     * position of its `analyze` call, and the stack's.
+     */
+    async analyzeStack(resources: readonly Buffer[]): Promise<{ readonly perResource: ReadonlyMap<number, Diagnostic[]>; readonly stack: Diagnostic[] }> {
+        const done = this.reply("stackAnalyzed") as Promise<{ perResource: [number, Diagnostic[]][]; stack: Diagnostic[] }>;
+        this.flush();
+        this.post({ kind: "analyzeStack", resources }, resources.map((r) => r.buffer as ArrayBuffer));
+        const { perResource, stack } = await done;
+        return { perResource: new Map(perResource), stack };
+    }
+
+    /** Stops the pack and the worker. */
+    close(): Promise<void> {
+        this.closed ??= (async () => {
+            const closed = this.reply("closed").catch(() => undefined);
+            this.post({ kind: "close" });
+            await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+            await this.worker.terminate();
+        })();
+        return this.closed;
+    }
+
+    private post(message: WorkerRequest, transfer: ArrayBuffer[] = []): void {
+        this.worker.postMessage(message, transfer);
+    }
+
+    private reply(kind: WorkerReply["kind"]): Promise<unknown> {
+        return new Promise((resolve, reject) => this.replies.set(kind, { resolve, reject }));
+    }
+
+    private failAll(error: Error): void {
+        for (const waiting of this.replies.values()) {
+            waiting.reject(error);
+        }
+        this.replies.clear();
+    }
+}
+
+type WorkerRequest =
+    | { readonly kind: "analyze"; readonly first: number; readonly requests: readonly Uint8Array[] }
+    | { readonly kind: "analyzeStack"; readonly resources: readonly Uint8Array[] }
+    | { readonly kind: "close" };
+
+interface TransferredError {
+    readonly message: string;
+    readonly stack?: string;
+    readonly input: boolean;
+}
+
+type WorkerReply =
+    | { readonly kind: "ready"; readonly info: AnalyzerInfo; readonly launchMs: number }
+    | { readonly kind: "stackAnalyzed"; readonly perResource: [number, Diagnostic[]][]; readonly stack: Diagnostic[] }
+    | { readonly kind: "closed" }
+    | { readonly kind: "ready" | "stackAnalyzed"; readonly error: TransferredError };
+
+const WORKER_MAIN = `
+const { workerData } = require("node:worker_threads");
+if (workerData.loader) require(workerData.loader);
+require(workerData.module).serveBackgroundSession();
+`;
+
+/** Analyze requests per message to the worker. */
+const ANALYZE_BATCH = 16;
+
+/** Analyze calls in flight at once: enough to keep the pack busy, few enough to keep its queue short. */
+const ANALYZE_WINDOW = 16;
+
+function transferError(error: unknown): TransferredError {
+    return error instanceof Error
+        ? { message: error.message, stack: error.stack, input: error instanceof InputError }
+        : { message: String(error), input: false };
+}
+
+function reviveError(transferred: TransferredError): Error {
+    const error = transferred.input ? new InputError(transferred.message) : new Error(transferred.message);
+    if (transferred.stack) {
+        error.stack = transferred.stack;
+    }
+    return error;
+}
+
+/** The worker's side of `BackgroundPolicyPackSession`. */
+export function serveBackgroundSession(): void {
+    const port = parentPort;
+    const data = workerData as { role?: string; options: LaunchOptions; config?: PolicyPackConfig };
+    if (!port || data?.role !== "policy-pack-session") {
+        throw new Error("serveBackgroundSession runs in a BackgroundPolicyPackSession's worker");
+    }
+    const launched = PolicyPackSession.launch(data.options);
+    const configured = launched.then(async (session) => {
+        await session.configure(data.config);
+        return session;
+    });
+    configured.then(
+        (session) => port.postMessage({ kind: "ready", info: session.analyzerInfo, launchMs: session.launchMs }),
+        (error: unknown) => port.postMessage({ kind: "ready", error: transferError(error) }),
+    );
+
+    // Requests waiting for the pack, by arrival; a sent one is dropped from its slot.
+    const queue: ({ index: number; request: Uint8Array } | undefined)[] = [];
+    let next = 0;
+    const diagnostics: [number, Diagnostic[]][] = [];
+    let inFlight = 0;
+    let failure: unknown;
+    let whenIdle: (() => void) | undefined;
+    const pump = (session: PolicyPackSession) => {
+        while (inFlight < ANALYZE_WINDOW && next < queue.length) {
+            const { index, request } = queue[next]!;
+            queue[next++] = undefined;
+            inFlight++;
+            session.analyzeEncoded(request).then(
+                (found) => {
+                    if (found.length > 0) {
+                        diagnostics.push([index, found]);
+                    }
+                },
+                (error: unknown) => {
+                    failure ??= error;
+                },
+            ).finally(() => {
+                inFlight--;
+                pump(session);
+                if (inFlight === 0 && next === queue.length) {
+                    whenIdle?.();
+                }
+            });
+        }
+    };
+
+    port.on("message", (message: WorkerRequest) => {
+        switch (message.kind) {
+            case "analyze":
+                message.requests.forEach((request, i) => queue.push({ index: message.first + i, request }));
+                configured.then(pump, () => undefined);
+                break;
+            case "analyzeStack":
+                configured.then(async (session) => {
+                    if (inFlight > 0 || next < queue.length) {
+                        await new Promise<void>((resolve) => (whenIdle = resolve));
+                    }
+                    if (failure !== undefined) {
+                        throw failure;
+                    }
+                    const stack = await session.analyzeStackEncoded(message.resources);
+                    port.postMessage({ kind: "stackAnalyzed", perResource: diagnostics, stack });
+                }).catch((error: unknown) => port.postMessage({ kind: "stackAnalyzed", error: transferError(error) }));
+                break;
+            case "close":
+                launched.then((session) => session.close(), () => undefined).finally(() => port.postMessage({ kind: "closed" }));
+                break;
+        }
+    });
 }

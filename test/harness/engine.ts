@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { parseConfig } from "../../infra/config";
 import { ConfigError } from "../../infra/lib/errors";
-import { PolicyPackConfig, PolicyPackSession, Diagnostic, AnalyzedResource, PolicyInfo } from "./analyzer";
+import { AnalyzedResource, BackgroundPolicyPackSession, Diagnostic, encodeAnalyzeRequest, encodeAnalyzerResource, PolicyInfo, PolicyPackConfig } from "./analyzer";
 import { DEFAULT_MOCK_ACCOUNT } from "./mocks";
 import { RecordedResource, renderProgram } from "./program";
 import { InputError, loadProject, loadStackSettings, stackFilePath } from "./stack-file";
@@ -80,7 +80,8 @@ function checkDefaultProviders(resources: readonly RecordedResource[], disabled:
     }
 }
 
-function toAnalyzed(resource: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>, properties: "inputs" | "outputs"): AnalyzedResource {
+/** What the engine sends a pack about a recorded resource: its inputs (Analyze) or outputs (AnalyzeStack). */
+export function toAnalyzed(resource: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>, properties: "inputs" | "outputs"): AnalyzedResource {
     const providerUrn = resource.provider?.split("::").slice(0, -1).join("::");
     const provider = providerUrn ? byUrn.get(providerUrn) : undefined;
     return {
@@ -124,26 +125,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const disabled = disabledDefaultProviders(config);
 
     const packDir = options.packDir ?? path.join(options.root, "policies");
-    const sessionPromise = PolicyPackSession.launch({
+    // Start the pack first: it loads while the program renders. As the CLI does, each resource is
+    // analysed as soon as it is registered, so the pack works while the program is still rendering
+    // (the session's client runs in a worker thread: the render never yields to this thread's loop).
+    const session = BackgroundPolicyPackSession.start({
         packDir,
         project: project.name,
         stack: options.stack,
         config,
         secretKeys: settings.secretKeys,
-    });
-    // Start the pack first: it loads while the program renders. As the CLI does, each resource is
-    // analysed as soon as it is registered, so the pack works while the program is still rendering.
-    sessionPromise.catch(() => undefined);
-    const configured = sessionPromise.then(async (session) => {
-        await session.configure(options.policyPackConfig);
-        return session;
-    });
-    configured.catch(() => undefined);
-    const byUrn = new Map<string, RecordedResource>();
-    const analyses: Promise<Diagnostic[]>[] = [];
-    let rendered;
+    }, options.policyPackConfig);
     try {
-        rendered = await renderProgram({
+        const byUrn = new Map<string, RecordedResource>();
+        const rendered = await renderProgram({
             program: options.program ?? project.main,
             project: project.name,
             stack: options.stack,
@@ -155,40 +149,33 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             },
             onRegister: (urn, resource) => {
                 byUrn.set(urn, resource);
-                const analysis = configured.then(async (session) => (await session.analyze(toAnalyzed(resource, byUrn, "inputs"))).map((d) => ({ ...d, urn })));
-                analysis.catch(() => undefined);
-                analyses.push(analysis);
+                session.analyze(encodeAnalyzeRequest(toAnalyzed(resource, byUrn, "inputs")));
             },
         });
         checkDefaultProviders(rendered.resources, disabled);
-    } catch (error) {
-        void sessionPromise.then((s) => s.close(), () => undefined);
-        throw error;
-    }
 
-    const session = await sessionPromise;
-    try {
-        await configured;
-        const perResource = await Promise.all(analyses);
+        const { info, launchMs } = await session.ready;
+        const analysed = await session.analyzeStack(rendered.resources.map((r) => encodeAnalyzerResource(toAnalyzed(r, byUrn, "outputs"))));
+        // Each resource's diagnostics, in registration order (the order of the analyze calls), then the stack's.
+        const perResource = rendered.resources.flatMap((resource, index) => (analysed.perResource.get(index) ?? []).map((d) => ({ ...d, urn: resource.urn })));
         const stackUrn = rendered.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
-        const stackDiagnostics = (await session.analyzeStack(rendered.resources.map((r) => toAnalyzed(r, byUrn, "outputs"))))
-            .map((d) => ({ ...d, urn: d.urn && byUrn.has(d.urn) ? d.urn : stackUrn }));
+        const stackDiagnostics = analysed.stack.map((d) => ({ ...d, urn: d.urn && byUrn.has(d.urn) ? d.urn : stackUrn }));
         return {
             project: project.name,
             stack: options.stack,
             settingsFile,
             resources: rendered.resources,
             outputs: rendered.outputs as Record<string, WireValue>,
-            violations: [...perResource.flat(), ...stackDiagnostics],
+            violations: [...perResource, ...stackDiagnostics],
             policyPack: {
-                name: session.analyzerInfo.name,
-                version: session.analyzerInfo.version,
-                policies: session.analyzerInfo.policies.length,
-                launchMs: session.launchMs,
-                rules: session.analyzerInfo.policies,
+                name: info.name,
+                version: info.version,
+                policies: info.policies.length,
+                launchMs,
+                rules: info.policies,
             },
         };
     } finally {
-        session.close();
+        await session.close();
     }
 }

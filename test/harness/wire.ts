@@ -104,3 +104,198 @@ export function redactForReport(value: WireValue): WireValue {
         return KEEP;
     });
 }
+
+/**
+ * Writes protocol buffers the way google-protobuf serialises them, straight from plain values: the
+ * engine's requests to a pack are built here instead of through google-protobuf's message objects
+ * (a Struct costs an object per value, and the copies dominated a large check). The bytes are the same
+ * as google-protobuf's (test/harness/wire-encoding.test.ts compares them).
+ */
+export class ProtoWriter {
+    private buf = Buffer.allocUnsafe(4096);
+    private pos = 0;
+
+    private reserve(bytes: number): void {
+        if (this.pos + bytes > this.buf.length) {
+            const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + bytes));
+            this.buf.copy(grown, 0, 0, this.pos);
+            this.buf = grown;
+        }
+    }
+
+    private varint(value: number): void {
+        this.reserve(5);
+        while (value > 127) {
+            this.buf[this.pos++] = (value & 127) | 128;
+            value >>>= 7;
+        }
+        this.buf[this.pos++] = value;
+    }
+
+    private tag(field: number, wireType: number): void {
+        this.varint((field << 3) | wireType);
+    }
+
+    /** Opens a length-delimited field; `end` closes it. */
+    begin(field: number): number {
+        this.tag(field, 2);
+        this.reserve(1);
+        return this.pos++;
+    }
+
+    end(start: number): void {
+        const length = this.pos - start - 1;
+        if (length > 127) {
+            const extra = varintSize(length) - 1;
+            this.reserve(extra);
+            this.buf.copyWithin(start + 1 + extra, start + 1, this.pos);
+            this.pos += extra;
+        }
+        let at = start;
+        let value = length;
+        while (value > 127) {
+            this.buf[at++] = (value & 127) | 128;
+            value >>>= 7;
+        }
+        this.buf[at] = value;
+    }
+
+    string(field: number, value: string): void {
+        const start = this.begin(field);
+        if (LONE_SURROGATE_CANDIDATE.test(value)) {
+            for (const byte of protobufUtf8(value)) {
+                this.reserve(1);
+                this.buf[this.pos++] = byte;
+            }
+        } else {
+            this.reserve(value.length * 3);
+            this.pos += this.buf.write(value, this.pos, "utf8");
+        }
+        this.end(start);
+    }
+
+    bool(field: number, value: boolean): void {
+        this.tag(field, 0);
+        this.varint(value ? 1 : 0);
+    }
+
+    double(field: number, value: number): void {
+        this.tag(field, 1);
+        this.reserve(8);
+        if (Number.isNaN(value)) {
+            // google-protobuf's NaN
+            this.pos = this.buf.writeUInt32LE(0xffffffff, this.pos);
+            this.pos = this.buf.writeUInt32LE(0x7fffffff, this.pos);
+        } else {
+            this.pos = this.buf.writeDoubleLE(value, this.pos);
+        }
+    }
+
+    /** A message field holding bytes already encoded. */
+    bytes(field: number, encoded: Uint8Array): void {
+        this.tag(field, 2);
+        this.varint(encoded.length);
+        this.reserve(encoded.length);
+        this.buf.set(encoded, this.pos);
+        this.pos += encoded.length;
+    }
+
+    /** A `google.protobuf.Struct` with the properties of `value`, as `Struct.fromJavaScript` makes it. */
+    struct(value: Readonly<Record<string, unknown>>): void {
+        const keys: string[] = [];
+        for (const key in value) {
+            keys.push(key);
+        }
+        // google-protobuf writes map entries in sorted key order.
+        keys.sort();
+        for (const key of keys) {
+            const entry = this.begin(1);
+            this.string(1, key);
+            const item = this.begin(2);
+            this.value(value[key]);
+            this.end(item);
+            this.end(entry);
+        }
+    }
+
+    /** The fields of a `google.protobuf.Value`. */
+    private value(value: unknown): void {
+        if (value === null) {
+            this.tag(1, 0);
+            this.varint(0);
+            return;
+        }
+        switch (typeof value) {
+            case "string":
+                this.string(3, value);
+                return;
+            case "number":
+                this.double(2, value);
+                return;
+            case "boolean":
+                this.bool(4, value);
+                return;
+            case "object": {
+                if (Array.isArray(value)) {
+                    const list = this.begin(6);
+                    for (const item of value) {
+                        const entry = this.begin(1);
+                        this.value(item);
+                        this.end(entry);
+                    }
+                    this.end(list);
+                } else {
+                    const struct = this.begin(5);
+                    this.struct(value as Record<string, unknown>);
+                    this.end(struct);
+                }
+                return;
+            }
+            default:
+                // As google-protobuf's Value.fromJavaScript.
+                throw new Error("Unexpected struct type.");
+        }
+    }
+
+    /** The bytes written, in a buffer of their own (transferable to a worker); the writer starts over. */
+    finish(): Buffer {
+        const bytes = Buffer.allocUnsafeSlow(this.pos);
+        this.buf.copy(bytes, 0, 0, this.pos);
+        this.pos = 0;
+        return bytes;
+    }
+}
+
+function varintSize(value: number): number {
+    let size = 1;
+    while (value > 127) {
+        value >>>= 7;
+        size++;
+    }
+    return size;
+}
+
+const LONE_SURROGATE_CANDIDATE = /[\uD800-\uDFFF]/;
+
+/** google-protobuf's own UTF-8 encoding, which differs from Node's on unpaired surrogates. */
+function protobufUtf8(value: string): number[] {
+    const bytes: number[] = [];
+    for (let i = 0; i < value.length; i++) {
+        let code = value.charCodeAt(i);
+        if (code < 128) {
+            bytes.push(code);
+        } else if (code < 2048) {
+            bytes.push((code >> 6) | 192, (code & 63) | 128);
+        } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+            const low = value.charCodeAt(i + 1);
+            if (low >= 0xdc00 && low <= 0xdfff) {
+                code = 1024 * (code - 0xd800) + low - 0xdc00 + 65536;
+                bytes.push((code >> 18) | 240, ((code >> 12) & 63) | 128, ((code >> 6) & 63) | 128, (code & 63) | 128);
+                i++;
+            }
+        } else {
+            bytes.push((code >> 12) | 224, ((code >> 6) & 63) | 128, (code & 63) | 128);
+        }
+    }
+    return bytes;
+}
