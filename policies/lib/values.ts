@@ -29,20 +29,67 @@ export function isAnywhere(cidr: unknown): boolean {
 }
 
 /**
- * Whether `resource` points at `target` through `property` (e.g. a flow log's `vpcId` at a VPC).
- * The engine's dependency records answer this even during a preview, when ids are not known yet; a
- * literal value (a resource managed elsewhere) is compared with the target's `targetProperty`.
+ * The resources of `resources` that point at a target through `property` (e.g. the flow logs whose
+ * `vpcId` is a VPC's), in stack order: `referrers(flowLogs, "vpcId")(vpc)`. The engine's dependency
+ * records answer this even during a preview, when ids are not known yet; a literal value (a resource
+ * managed elsewhere) is compared with the target's `targetProperty`. The references are indexed on the
+ * first lookup, so judging every target costs one pass over `resources`, not one per target.
  */
-export function refersTo(resource: PolicyResource, property: string, target: PolicyResource, targetProperty = "id"): boolean {
-    const viaProperty = resource.propertyDependencies[property];
-    if (viaProperty && viaProperty.length > 0) {
-        return viaProperty.includes(target);
+export function referrers(resources: readonly PolicyResource[], property: string, targetProperty = "id"): (target: PolicyResource) => PolicyResource[] {
+    let index: { byTarget: Map<PolicyResource, number[]>; byValue: Map<unknown, number[]> } | undefined;
+    const add = <K>(map: Map<K, number[]>, key: K, at: number) => {
+        const found = map.get(key);
+        if (!found) {
+            map.set(key, [at]);
+        } else if (found[found.length - 1] !== at) {
+            found.push(at);
+        }
+    };
+    const build = () => {
+        const byTarget = new Map<PolicyResource, number[]>();
+        const byValue = new Map<unknown, number[]>();
+        resources.forEach((resource, at) => {
+            const viaProperty = resource.propertyDependencies[property];
+            if (viaProperty && viaProperty.length > 0) {
+                viaProperty.forEach((target) => add(byTarget, target, at));
+            } else if (!(property in resource.props)) {
+                // Set from another resource's output without a record of which property: trust the dependency.
+                resource.dependencies.forEach((target) => add(byTarget, target, at));
+            } else {
+                const value = resource.props[property];
+                if (value !== undefined) {
+                    add(byValue, value, at);
+                }
+            }
+        });
+        return { byTarget, byValue };
+    };
+    return (target) => {
+        index ??= build();
+        const found = [...(index.byTarget.get(target) ?? [])];
+        if (index.byValue.size > 0) {
+            const value = target.props[targetProperty];
+            if (value !== undefined) {
+                found.push(...(index.byValue.get(value) ?? []));
+            }
+        }
+        return found.sort((a, b) => a - b).map((at) => resources[at]);
+    };
+}
+
+/** Resources grouped by a key, each group in stack order. */
+export function groupBy<K>(resources: readonly PolicyResource[], key: (resource: PolicyResource) => K): Map<K, PolicyResource[]> {
+    const groups = new Map<K, PolicyResource[]>();
+    for (const resource of resources) {
+        const k = key(resource);
+        const group = groups.get(k);
+        if (group) {
+            group.push(resource);
+        } else {
+            groups.set(k, [resource]);
+        }
     }
-    if (resource.dependencies.includes(target) && !(property in resource.props)) {
-        return true;
-    }
-    const value = resource.props[property];
-    return value !== undefined && value === target.props[targetProperty];
+    return groups;
 }
 
 /** Resources of a type, in stack order. */

@@ -2,7 +2,7 @@ import { claimLabelsOf, PERCONA_MONGODB_TYPES, replicaSets, storageClassOf } fro
 import type { PolicyResource } from "../lib/policy-api";
 import { defineStackRule, type Props } from "../lib/rule";
 import { declaredVolumeTags, EBS_DRIVER_TAG, isEbsProvisioner, STORAGE_CLASS_TYPE } from "../lib/storage-class";
-import { list, ofType } from "../lib/values";
+import { groupBy, list, ofType } from "../lib/values";
 
 type Tag = readonly [string, string];
 
@@ -77,10 +77,20 @@ export default defineStackRule<{ externallyBackedUpStorageClasses: string[] }>({
     validate(resources, { config }, report) {
         const selections = ofType(resources, "aws:backup/selection:Selection");
         const schedules = resources.filter((r) => r.type.startsWith("kubernetes:snapscheduler.backube/") && r.type.endsWith(":SnapshotSchedule"));
-        const classes = ofType(resources, STORAGE_CLASS_TYPE);
+        // Indexed on first use, and each answer remembered, so many databases cost one pass over the stack.
+        let schedulesIn: Map<unknown, PolicyResource[]> | undefined;
+        const isScheduled = (namespace: unknown, labels: Record<string, string>) => {
+            schedulesIn ??= groupBy(schedules, (s) => s.props.metadata?.namespace ?? "default");
+            return (schedulesIn.get(namespace) ?? []).some((s) => schedulesClaims(s, labels));
+        };
+        let classes: Map<unknown, PolicyResource> | undefined;
+        const classNamed = (name: string) => {
+            classes ??= new Map([...ofType(resources, STORAGE_CLASS_TYPE)].reverse().map((c) => [c.props.metadata?.name, c]));
+            return classes.get(name);
+        };
+        const selected = new Map<PolicyResource, boolean>();
         for (const database of PERCONA_MONGODB_TYPES.flatMap((type) => ofType(resources, type))) {
             const namespace = database.props.metadata?.namespace ?? "default";
-            const schedulesHere = schedules.filter((s) => (s.props.metadata?.namespace ?? "default") === namespace);
             for (const replset of replicaSets(database.props)) {
                 const where = `${database.name} replica set ${replset.name ?? "(unnamed)"}`;
                 const className = storageClassOf(replset);
@@ -88,10 +98,10 @@ export default defineStackRule<{ externallyBackedUpStorageClasses: string[] }>({
                     report(database, `${where} keeps its data outside a PersistentVolumeClaim (no volumeSpec.persistentVolumeClaim): it cannot be backed up or survive a node.`);
                     continue;
                 }
-                if (config.externallyBackedUpStorageClasses.includes(className) || schedulesHere.some((s) => schedulesClaims(s, claimLabelsOf(replset)))) {
+                if (config.externallyBackedUpStorageClasses.includes(className) || isScheduled(namespace, claimLabelsOf(replset))) {
                     continue;
                 }
-                const storageClass = classes.find((c) => c.props.metadata?.name === className);
+                const storageClass = classNamed(className);
                 if (!storageClass) {
                     report(database, `${where} uses StorageClass ${className}, which this stack does not declare: its backup cannot be shown.`);
                 } else if (!isEbsProvisioner(storageClass.props.provisioner)) {
@@ -99,7 +109,10 @@ export default defineStackRule<{ externallyBackedUpStorageClasses: string[] }>({
                 } else {
                     const declared = declaredVolumeTags(storageClass.props.parameters);
                     const tags = [...declared, EBS_DRIVER_TAG];
-                    if (!selections.some((selection) => selectsVolumes(selection, tags))) {
+                    if (!selected.has(storageClass)) {
+                        selected.set(storageClass, selections.some((selection) => selectsVolumes(selection, tags)));
+                    }
+                    if (!selected.get(storageClass)) {
                         const tagged = declared.length > 0 ? "" : "; the class declares no tagSpecification parameter to select them by";
                         report(database, `${where}: no AWS Backup selection takes in the volumes of StorageClass ${className} (tags ${tags.map(([k, v]) => `${k}=${v}`).join(", ")}${tagged}), and no SnapshotSchedule in namespace ${namespace} selects its claims.`);
                     }

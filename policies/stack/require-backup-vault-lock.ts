@@ -1,7 +1,7 @@
 import { ENVIRONMENT_SCOPE_CONFIG, EnvironmentScope, inScope } from "../lib/environment";
 import type { PolicyResource } from "../lib/policy-api";
 import { defineStackRule } from "../lib/rule";
-import { ofType, refersTo } from "../lib/values";
+import { ofType, referrers } from "../lib/values";
 
 export default defineStackRule<EnvironmentScope & { minRetentionDays: number; requireComplianceMode: boolean }>({
     name: "require-backup-vault-lock",
@@ -22,12 +22,12 @@ export default defineStackRule<EnvironmentScope & { minRetentionDays: number; re
         if (!inScope(config).applies) {
             return;
         }
-        const locks = ofType(resources, "aws:backup/vaultLockConfiguration:VaultLockConfiguration");
+        const locksOf = referrers(ofType(resources, "aws:backup/vaultLockConfiguration:VaultLockConfiguration"), "backupVaultName", "name");
         const longEnough = (resource: PolicyResource) => Number(resource.props.minRetentionDays) >= config.minRetentionDays;
         const compliance = (lock: PolicyResource) => !config.requireComplianceMode
             || (lock.props.changeableForDays !== undefined && lock.props.changeableForDays !== null);
         for (const vault of ofType(resources, "aws:backup/vault:Vault")) {
-            const own = locks.filter((lock) => refersTo(lock, "backupVaultName", vault, "name"));
+            const own = locksOf(vault);
             if (own.length === 0) {
                 report(vault, `Backup vault ${vault.name} has no Vault Lock: its recovery points can be deleted at any time.`);
             } else if (!own.some(longEnough)) {

@@ -1,5 +1,5 @@
 import { defineStackRule } from "../lib/rule";
-import { ofType, refersTo } from "../lib/values";
+import { ofType, referrers } from "../lib/values";
 
 export default defineStackRule<{ trafficTypes: string[] }>({
     name: "require-vpc-flow-logs",
@@ -16,9 +16,9 @@ export default defineStackRule<{ trafficTypes: string[] }>({
         },
     },
     validate(resources, { config }, report) {
-        const flowLogs = ofType(resources, "aws:ec2/flowLog:FlowLog");
+        const flowLogsOf = referrers(ofType(resources, "aws:ec2/flowLog:FlowLog"), "vpcId");
         for (const vpc of ofType(resources, "aws:ec2/vpc:Vpc")) {
-            const logs = flowLogs.filter((log) => refersTo(log, "vpcId", vpc));
+            const logs = flowLogsOf(vpc);
             if (logs.length === 0) {
                 report(vpc, `VPC ${vpc.name} has no flow log.`);
             } else if (!logs.some((log) => config.trafficTypes.includes(String(log.props.trafficType)))) {

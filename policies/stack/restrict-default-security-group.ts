@@ -1,5 +1,5 @@
 import { defineStackRule } from "../lib/rule";
-import { list, ofType, refersTo } from "../lib/values";
+import { list, ofType, referrers } from "../lib/values";
 
 const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
 
@@ -11,6 +11,7 @@ export default defineStackRule({
     remediation: "Declare an aws.ec2.DefaultSecurityGroup with `vpcId` set to the VPC and no `ingress` or `egress` entries; AWS's own default rules are then removed.",
     validate(resources, _context, report) {
         const defaults = ofType(resources, DEFAULT_SG);
+        const defaultsOf = referrers(defaults, "vpcId");
         for (const group of defaults) {
             const rules = list(group.props.ingress).length + list(group.props.egress).length;
             if (rules > 0) {
@@ -18,7 +19,7 @@ export default defineStackRule({
             }
         }
         for (const vpc of ofType(resources, "aws:ec2/vpc:Vpc")) {
-            if (!defaults.some((group) => refersTo(group, "vpcId", vpc))) {
+            if (defaultsOf(vpc).length === 0) {
                 report(vpc, `VPC ${vpc.name} leaves its default security group unmanaged, so AWS's default allow rules stay in place.`);
             }
         }

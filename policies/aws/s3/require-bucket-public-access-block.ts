@@ -1,5 +1,5 @@
 import { defineStackRule } from "../../lib/rule";
-import { ofType, refersTo } from "../../lib/values";
+import { ofType, referrers } from "../../lib/values";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
 
@@ -11,6 +11,7 @@ export default defineStackRule({
     remediation: "Add an aws.s3.BucketPublicAccessBlock for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
     validate(resources, _context, report) {
         const blocks = ofType(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        const blocksOf = referrers(blocks, "bucket");
         for (const block of blocks) {
             const off = FLAGS.filter((flag) => block.props[flag] !== true);
             if (off.length > 0) {
@@ -18,7 +19,7 @@ export default defineStackRule({
             }
         }
         for (const bucket of [...ofType(resources, "aws:s3/bucket:Bucket"), ...ofType(resources, "aws:s3/bucketV2:BucketV2")]) {
-            if (!blocks.some((block) => refersTo(block, "bucket", bucket))) {
+            if (blocksOf(bucket).length === 0) {
                 report(bucket, `Bucket ${bucket.name} has no public access block.`);
             }
         }

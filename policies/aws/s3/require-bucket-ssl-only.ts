@@ -1,5 +1,5 @@
 import { defineStackRule, Props } from "../../lib/rule";
-import { list, ofType, refersTo } from "../../lib/values";
+import { list, ofType, referrers } from "../../lib/values";
 
 /** Whether a bucket policy denies every request that is not over TLS. */
 export function deniesInsecureTransport(policyText: unknown): boolean {
@@ -28,9 +28,9 @@ export default defineStackRule({
     controls: ["FSBP S3.5"],
     remediation: "Add an aws.s3.BucketPolicy with a statement `{ Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } }`.",
     validate(resources, _context, report) {
-        const policies = ofType(resources, "aws:s3/bucketPolicy:BucketPolicy");
+        const policiesOf = referrers(ofType(resources, "aws:s3/bucketPolicy:BucketPolicy"), "bucket");
         for (const bucket of [...ofType(resources, "aws:s3/bucket:Bucket"), ...ofType(resources, "aws:s3/bucketV2:BucketV2")]) {
-            const own = policies.filter((p) => refersTo(p, "bucket", bucket));
+            const own = policiesOf(bucket);
             const texts = [...own.map((p) => p.props.policy), bucket.props.policy].filter((t) => t !== undefined);
             if (!texts.some(deniesInsecureTransport)) {
                 report(bucket, `Bucket ${bucket.name} accepts requests over plain HTTP: no policy denies aws:SecureTransport=false.`);

@@ -1,5 +1,5 @@
 import { defineStackRule } from "../../lib/rule";
-import { ofType, refersTo } from "../../lib/values";
+import { ofType, referrers } from "../../lib/values";
 
 export default defineStackRule({
     name: "require-alb-web-acl",
@@ -8,13 +8,13 @@ export default defineStackRule({
     controls: ["AWS Config alb-waf-enabled"],
     remediation: "Add an aws.wafv2.WebAclAssociation with `resourceArn` set to the load balancer and `webAclArn` to a regional web ACL.",
     validate(resources, _context, report) {
-        const associations = ofType(resources, "aws:wafv2/webAclAssociation:WebAclAssociation");
+        const associationsOf = referrers(ofType(resources, "aws:wafv2/webAclAssociation:WebAclAssociation"), "resourceArn", "arn");
         const balancers = [...ofType(resources, "aws:lb/loadBalancer:LoadBalancer"), ...ofType(resources, "aws:alb/loadBalancer:LoadBalancer")];
         for (const lb of balancers) {
             if ((lb.props.loadBalancerType ?? "application") !== "application" || lb.props.internal === true) {
                 continue;
             }
-            if (!associations.some((a) => refersTo(a, "resourceArn", lb, "arn"))) {
+            if (associationsOf(lb).length === 0) {
                 report(lb, `Load balancer ${lb.name} faces the internet without a WAF web ACL.`);
             }
         }

@@ -1,5 +1,5 @@
 import { defineStackRule } from "../../lib/rule";
-import { ofType, refersTo } from "../../lib/values";
+import { ofType, referrers } from "../../lib/values";
 
 export default defineStackRule({
     name: "require-web-acl-logging",
@@ -8,9 +8,9 @@ export default defineStackRule({
     controls: ["FSBP WAF.11"],
     remediation: "Add an aws.wafv2.WebAclLoggingConfiguration with `resourceArn` set to the web ACL and a destination (a KMS-encrypted CloudWatch log group named aws-waf-logs-*), redacting authorization headers.",
     validate(resources, _context, report) {
-        const logging = ofType(resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
+        const loggingOf = referrers(ofType(resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration"), "resourceArn", "arn");
         for (const acl of ofType(resources, "aws:wafv2/webAcl:WebAcl")) {
-            if (!logging.some((l) => refersTo(l, "resourceArn", acl, "arn"))) {
+            if (loggingOf(acl).length === 0) {
                 report(acl, `Web ACL ${acl.name} has no logging configuration.`);
             }
         }

@@ -31,15 +31,20 @@ export default defineStackRule<{ exemptNamespaces: string[] }>({
         },
     },
     validate(resources, { config }, report) {
-        const policies = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+        // The directions denied in each namespace, read once per policy (a stack has one namespace per tenant).
+        const deniedIn = new Map<unknown, Set<string>>();
+        for (const policy of ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy")) {
+            const namespace = policy.props.metadata?.namespace;
+            const denied = deniedIn.get(namespace) ?? new Set<string>();
+            deniedDirections(policy).forEach((direction) => denied.add(direction));
+            deniedIn.set(namespace, denied);
+        }
         for (const namespace of ofType(resources, "kubernetes:core/v1:Namespace")) {
             const name = namespace.props.metadata?.name;
             if (typeof name !== "string" || config.exemptNamespaces.includes(name)) {
                 continue;
             }
-            const denied = new Set(policies
-                .filter((p) => p.props.metadata?.namespace === name)
-                .flatMap(deniedDirections));
+            const denied = deniedIn.get(name) ?? new Set<string>();
             const missing = ["Ingress", "Egress"].filter((direction) => !denied.has(direction));
             if (missing.length > 0) {
                 report(namespace, `Namespace ${name} has no default-deny NetworkPolicy for ${missing.join(" and ")}.`);
