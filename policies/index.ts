@@ -4,6 +4,7 @@
  * starts the compiled copy in policies/bin (`npm run build`).
  */
 import { convertPropertiesOnce } from "./lib/convert-once";
+import { parseRequestsPlainly } from "./lib/plain-requests";
 import { PolicyPack } from "./lib/policy-api";
 import { assertBuildCurrent } from "./lib/source-digest";
 import { RULES } from "./registry";
@@ -11,6 +12,7 @@ import { RULES } from "./registry";
 assertBuildCurrent(__dirname);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 convertPropertiesOnce(require("@pulumi/policy/deserialize"));
+parseRequestsPlainly();
 
 new PolicyPack("secure-platform", {
     enforcementLevel: "mandatory",

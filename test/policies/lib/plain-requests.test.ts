@@ -1,0 +1,149 @@
+/**
+ * The pack parses Analyze and AnalyzeStack requests with their properties read straight into plain
+ * values; the handlers must see exactly what google-protobuf's parsing gives them, for well-formed
+ * requests and for the odd ones (which are left to google-protobuf).
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { plainRequestReader } from "../../../policies/lib/plain-requests";
+import { AnalyzedResource, encodeAnalyzeRequest, encodeAnalyzerResource } from "../../harness/analyzer";
+import { ProtoWriter, secret, UNKNOWN } from "../../harness/wire";
+
+const reader = plainRequestReader();
+
+type Resourceish = analyzerproto.AnalyzeRequest | analyzerproto.AnalyzerResource;
+
+/** Everything a handler can read of a parsed resource, properties read first, then re-serialised. */
+function seen(message: Resourceish): unknown {
+    const provider = message.getProvider();
+    const read = {
+        type: message.getType(),
+        urn: message.getUrn(),
+        name: message.getName(),
+        // Key order matters: JSON keeps it.
+        properties: JSON.stringify(message.getProperties()?.toJavaScript()),
+        again: JSON.stringify(message.getProperties()?.toJavaScript()),
+        options: message.getOptions()?.toObject(),
+        provider: provider && { type: provider.getType(), urn: provider.getUrn(), name: provider.getName(), properties: JSON.stringify(provider.getProperties()?.toJavaScript()) },
+        ...(message instanceof analyzerproto.AnalyzerResource
+            ? { parent: message.getParent(), dependencies: message.getDependenciesList(), propertyDependencies: [...message.getPropertydependenciesMap().entries()].map(([k, v]) => [k, v.getUrnsList()]) }
+            : {}),
+    };
+    return { ...read, bytes: Buffer.from(message.serializeBinary()).toString("hex"), afterwards: JSON.stringify(message.getProperties()?.toJavaScript()) };
+}
+
+function sameAsProtobuf(bytes: Buffer): void {
+    const expected = seen(analyzerproto.AnalyzeRequest.deserializeBinary(new Uint8Array(bytes)));
+    assert.deepEqual(seen(reader.analyzeRequest(bytes)), expected);
+}
+
+const resource: AnalyzedResource = {
+    urn: "urn:pulumi:dev::p::aws:s3/bucket:Bucket::logs",
+    type: "aws:s3/bucket:Bucket",
+    name: "logs",
+    properties: {
+        bucket: "logs",
+        tags: { z: "last", a: "first", 10: "ten", 9: "nine", "": "empty", ünï: "cødé" },
+        rules: [{ days: 30, enabled: true, prefix: null }, [], {}, [[1.5, -0, 2 ** 53, -1e-300]]],
+        password: secret("s3cr3t"),
+        later: UNKNOWN,
+        emoji: "\uD83D\uDE00",
+    },
+    parent: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
+    protect: true,
+    ignoreChanges: ["tags"],
+    deleteBeforeReplace: true,
+    additionalSecretOutputs: ["password"],
+    aliases: ["urn:pulumi:dev::p::aws:s3/bucket:Bucket::old"],
+    dependencies: ["urn:a", "urn:b"],
+    propertyDependencies: { rules: ["urn:a"], bucket: [] },
+    provider: { urn: "urn:pulumi:dev::p::pulumi:providers:aws::eu", type: "pulumi:providers:aws", name: "eu", properties: { region: "eu-west-1", defaultTags: { tags: { team: "x" } } } },
+};
+
+/** A Struct by hand, for what the engine would never write. */
+function struct(write: (w: ProtoWriter) => void): Buffer {
+    const w = new ProtoWriter();
+    write(w);
+    return w.finish();
+}
+
+/** An AnalyzeRequest whose properties are the given Struct bytes. */
+function requestWithProperties(properties: Buffer): Buffer {
+    const w = new ProtoWriter();
+    w.string(1, "t:m:R");
+    w.bytes(2, properties);
+    w.string(3, "urn:pulumi:s::p::t:m:R::r");
+    return w.finish();
+}
+
+/** A Struct entry whose Value is the given bytes. */
+function entry(w: ProtoWriter, key: string, value: Buffer): void {
+    const e = w.begin(1);
+    w.string(1, key);
+    w.bytes(2, value);
+    w.end(e);
+}
+
+describe("the pack's plain parsing of Analyze and AnalyzeStack requests", () => {
+    it("gives the handlers what google-protobuf gives them", () => {
+        sameAsProtobuf(encodeAnalyzeRequest(resource));
+        sameAsProtobuf(encodeAnalyzeRequest({ urn: "", type: "", name: "", properties: {} }));
+        sameAsProtobuf(encodeAnalyzeRequest({ ...resource, provider: undefined, deleteBeforeReplace: false }));
+    });
+
+    it("reads every resource of an AnalyzeStack request as google-protobuf does", () => {
+        const w = new ProtoWriter();
+        const resources = [resource, { ...resource, urn: "urn:2", properties: { nested: { deeper: [{ x: "y" }] } }, provider: undefined }, { urn: "", type: "", name: "", properties: {} }];
+        for (const r of resources) {
+            w.bytes(1, encodeAnalyzerResource(r));
+        }
+        const bytes = w.finish();
+        const expected = analyzerproto.AnalyzeStackRequest.deserializeBinary(new Uint8Array(bytes)).getResourcesList().map(seen);
+        assert.deepEqual(reader.analyzeStackRequest(bytes).getResourcesList().map(seen), expected);
+    });
+
+    it("follows google-protobuf on repeated keys and fields, unknown fields and out-of-order keys", () => {
+        const value = (write: (w: ProtoWriter) => void) => struct(write);
+        const odd = struct((w) => {
+            entry(w, "b", value((v) => v.string(3, "first")));
+            entry(w, "a", value((v) => v.bool(4, false)));
+            entry(w, "b", value((v) => v.string(3, "second")));
+            // A Value whose kind changes: the last one counts.
+            entry(w, "c", value((v) => {
+                v.string(3, "text");
+                v.double(2, 7);
+            }));
+            // Unknown fields in the Value and in the Struct are skipped.
+            entry(w, "d", value((v) => {
+                v.string(9, "ignored");
+                v.bool(4, true);
+            }));
+            w.string(7, "not a field of Struct");
+        });
+        sameAsProtobuf(requestWithProperties(odd));
+        // The properties field given twice: the last one counts.
+        const w = new ProtoWriter();
+        w.bytes(2, struct((s) => entry(s, "x", value((v) => v.string(3, "one")))));
+        w.string(1, "t:m:R");
+        w.bytes(2, struct((s) => entry(s, "y", value((v) => v.string(3, "two")))));
+        sameAsProtobuf(w.finish());
+    });
+
+    it("leaves what it does not read like google-protobuf to google-protobuf", () => {
+        // Not UTF-8, a lone surrogate as google-protobuf writes it, and a Value with no kind.
+        const notUtf8 = struct((w) => {
+            const e = w.begin(1);
+            w.string(1, "k");
+            const v = w.begin(2);
+            w.bytes(3, Buffer.from([0xc3, 0x28]));
+            w.end(v);
+            w.end(e);
+        });
+        sameAsProtobuf(requestWithProperties(notUtf8));
+        sameAsProtobuf(requestWithProperties(struct((w) => w.struct({ lone: "a\uD800b" }))));
+        const noKind = struct((w) => entry(w, "k", Buffer.alloc(0)));
+        assert.throws(() => analyzerproto.AnalyzeRequest.deserializeBinary(new Uint8Array(requestWithProperties(noKind))).getProperties()!.toJavaScript(), /Unexpected struct type/);
+        assert.throws(() => reader.analyzeRequest(requestWithProperties(noKind)).getProperties().toJavaScript(), /Unexpected struct type/);
+    });
+});
