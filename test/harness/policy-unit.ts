@@ -16,6 +16,29 @@ export interface UnitOutcome {
     readonly unknown?: string;
 }
 
+/**
+ * The properties as a rule sees them in the pack, where every policy reads the same deserialized
+ * object (policies/lib/convert-once.ts): any write, at any depth, throws and fails the rule's test.
+ */
+function readOnly<T>(value: T, views = new WeakMap<object, unknown>()): T {
+    if (typeof value !== "object" || value === null) {
+        return value;
+    }
+    if (!views.has(value)) {
+        const refuse = (key: string | symbol) => {
+            throw new TypeError(`a rule changed the property ${String(key)} of what it judges: properties are shared by every rule and must not be written`);
+        };
+        views.set(value, new Proxy(value, {
+            get: (target, key, receiver) => readOnly(Reflect.get(target, key, receiver), views),
+            set: (_target, key) => refuse(key),
+            deleteProperty: (_target, key) => refuse(key),
+            defineProperty: (_target, key) => refuse(key),
+            setPrototypeOf: () => refuse("__proto__"),
+        }));
+    }
+    return views.get(value) as T;
+}
+
 function ruleConfig(rule: Rule, testCase: PolicyCase): Record<string, unknown> {
     const entry = testCase.config?.[rule.metadata.name];
     if (entry === undefined || typeof entry === "string") {
@@ -28,7 +51,7 @@ function ruleConfig(rule: Rule, testCase: PolicyCase): Record<string, unknown> {
 function policyResources(resources: readonly CaseResource[]): PolicyResource[] {
     const byUrn = new Map<string, PolicyResource>();
     const list = resources.map((r) => {
-        const props = unknownCheckingProxy(r.props);
+        const props = unknownCheckingProxy(readOnly(r.props));
         const policyResource: PolicyResource = {
             type: r.type,
             urn: r.urn,
@@ -68,7 +91,7 @@ export async function runRule(rule: Rule, testCase: PolicyCase): Promise<UnitOut
                         continue;
                     }
                     await validate({
-                        type: r.type, urn: r.urn, name: r.name, props: unknownCheckingProxy(r.props),
+                        type: r.type, urn: r.urn, name: r.name, props: unknownCheckingProxy(readOnly(r.props)),
                         opts: { protect: r.protect ?? false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], ...(r.parent ? { parent: r.parent } : {}) },
                         getConfig: <T>() => config as T,
                     }, (message: string) => violations.push({ urn: r.urn, message }));
