@@ -33,6 +33,7 @@ skipSourceMappedStackTraces();
         tenants: tenants ?? null,
         wallMs: Math.round(wallMs),
         peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
         resources: result.resources.length,
         violations: result.violations.filter((v) => v.enforcementLevel === "mandatory").length,
         packLaunchMs: Math.round(result.policyPack.launchMs),
