@@ -9,6 +9,7 @@
 import { execFileSync } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
+import { RENDER_NODE_FLAGS } from "../harness/node-flags";
 
 interface Point {
     stack: string;
@@ -26,7 +27,7 @@ const quick = process.argv.includes("--quick");
 const SERIES = quick ? [1, 10, 100] : [1, 10, 100, 1000];
 
 function measure(...args: string[]): Point {
-    const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "measure.ts"), ...args], {
+    const out = execFileSync(process.execPath, [...RENDER_NODE_FLAGS, "--import", "tsx", path.join(__dirname, "measure.ts"), ...args], {
         encoding: "utf8",
         maxBuffer: 16 * 1024 * 1024,
         stdio: ["ignore", "pipe", "inherit"],

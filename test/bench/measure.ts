@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT } from "../harness/cli";
-import { runCheck, skipSourceMappedStackTraces } from "../harness/engine";
+import { runCheck, prepareCheckProcess } from "../harness/engine";
 
 const args = process.argv.slice(2);
 const stack = args[0];
@@ -15,7 +15,7 @@ const tenantsAt = args.indexOf("--tenants");
 const tenants = tenantsAt >= 0 ? Number(args[tenantsAt + 1]) : undefined;
 
 // Measured as the check command runs.
-skipSourceMappedStackTraces();
+prepareCheckProcess();
 (async () => {
     const started = performance.now();
     const result = await runCheck({

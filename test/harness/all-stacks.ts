@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CheckResult } from "./engine";
+import { RENDER_NODE_FLAGS } from "./node-flags";
 import { resultExitCode, StackOutcome } from "./report";
 import { InputError, loadProject, stackFilePath } from "./stack-file";
 
@@ -45,7 +46,7 @@ interface WorkerRun {
 
 function runWorker(root: string, args: readonly string[]): Promise<WorkerRun> {
     return new Promise((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", WORKER, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [...RENDER_NODE_FLAGS, "--import", "tsx", WORKER, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
         const stdout: string[] = [];
         const stderr: string[] = [];
         child.stdout.setEncoding("utf8").on("data", (chunk: string) => stdout.push(chunk));

@@ -7,7 +7,7 @@
  */
 import * as path from "node:path";
 import { failureOf, readPolicyPackConfig } from "./check";
-import { runCheck, skipSourceMappedStackTraces } from "./engine";
+import { runCheck, prepareCheckProcess } from "./engine";
 
 async function main(stack: string, policyPackConfigFile: string | undefined): Promise<number> {
     try {
@@ -25,7 +25,7 @@ async function main(stack: string, policyPackConfigFile: string | undefined): Pr
     }
 }
 
-skipSourceMappedStackTraces();
+prepareCheckProcess();
 main(process.argv[2], process.argv[3]).then((code) => {
     // As the check command: exit once the (possibly large) result has been written to the pipe.
     process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

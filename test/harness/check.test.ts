@@ -5,8 +5,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { derivedStackFile, ROOT, runCheckCli } from "./cli";
+import { RENDER_NODE_FLAGS } from "./node-flags";
 
 describe("check: flags", () => {
+    it("npm run check starts node with the flags every rendering process gets", () => {
+        const script = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.check;
+        const tsx = script.split("&&").map((part) => part.trim()).find((part) => part.startsWith("tsx "));
+        assert.ok(tsx, `the check script runs tsx: ${script}`);
+        assert.deepEqual(tsx.split(/\s+/).filter((word) => word.startsWith("--")), [...RENDER_NODE_FLAGS]);
+    });
+
     it("prints usage for --help and exits 0", async () => {
         const result = await runCheckCli(["--help"]);
         assert.equal(result.code, 0);

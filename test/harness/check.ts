@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { ConfigError } from "../../infra/lib/errors";
 import { checkStacks, discoverStacks, PARALLEL_STACKS } from "./all-stacks";
 import type { PolicyPackConfig } from "./analyzer";
-import { runCheck, skipSourceMappedStackTraces } from "./engine";
+import { runCheck, prepareCheckProcess } from "./engine";
 import { Format, FORMATS, isFormat, REPORT_FORMATS } from "./formats";
 import { combinedExitCode, projectPath, resultExitCode } from "./report";
 import { InputError } from "./stack-file";
@@ -201,7 +201,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-    skipSourceMappedStackTraces();
+    prepareCheckProcess();
     main(process.argv.slice(2)).then((code) => {
         // gRPC handles and the SDK's timers must not keep a finished check alive; exit once stdout
         // and stderr are flushed (a pipe is written asynchronously).

