@@ -66,11 +66,11 @@ function ownCopy(resource: CaseResource, copy: number): Record<string, WireValue
     if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) {
         return props;
     }
-    const renamed: Record<string, WireValue> = { ...metadata };
+    const renamed = { ...metadata } as Record<string, WireValue>;
     if (resource.type === "kubernetes:core/v1:Namespace") {
-        renamed.name = own(metadata.name as WireValue);
-    } else if ("namespace" in metadata) {
-        renamed.namespace = own(metadata.namespace as WireValue);
+        renamed.name = own(renamed.name);
+    } else if ("namespace" in renamed) {
+        renamed.namespace = own(renamed.namespace);
     }
     return { ...props, metadata: renamed };
 }
