@@ -9,7 +9,6 @@
  * reader does not fully understand (malformed, unexpected wire types, text that is not valid UTF-8)
  * is parsed by google-protobuf alone.
  */
-import { isUtf8 } from "node:buffer";
 import * as path from "node:path";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -159,7 +158,27 @@ class RequestReader {
         return message;
     }
 
+    /** Providers read lately, by their encoding: a stack has a few, each sent with every resource it manages. */
+    private readonly providers: { readonly bytes: Buffer; readonly message: Message }[] = [];
+
+    /**
+     * The provider of a resource. Requests for the resources of one provider carry the same bytes, so
+     * they share one message (the SDK only reads it, and every policy reads the one deserialization of
+     * its properties anyway: convert-once.ts).
+     */
     private provider(bytes: Buffer, from: number, to: number): Message {
+        const encoded = bytes.subarray(from, to);
+        const known = this.providers.find((p) => p.bytes.equals(encoded));
+        if (known) {
+            return known.message;
+        }
+        const message = this.readProvider(bytes, from, to);
+        this.providers.unshift({ bytes: Buffer.from(encoded), message });
+        this.providers.length = Math.min(this.providers.length, RECENT_PROVIDERS);
+        return message;
+    }
+
+    private readProvider(bytes: Buffer, from: number, to: number): Message {
         let properties: CheckedStruct | undefined;
         const rest = new FieldCopier(bytes);
         forEachField(bytes, from, to, (field, wireType, start, end, fieldStart) => {
@@ -176,6 +195,9 @@ class RequestReader {
         return message;
     }
 }
+
+/** Distinct providers remembered: more than a stack normally has (AWS, Kubernetes, random, tls, ...). */
+const RECENT_PROVIDERS = 8;
 
 /** Collects whole fields (tag and value) of a message, to hand them to google-protobuf. */
 class FieldCopier {
@@ -374,15 +396,28 @@ function expectWireType(actual: number, expected: number): void {
 
 function readString(bytes: Uint8Array, wireType: number, from: number, to: number): string {
     expectWireType(wireType, 2);
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from);
-    // google-protobuf decodes invalid UTF-8 its own way.
-    for (let i = 0; i < text.length; i++) {
-        if (text[i] >= 128) {
-            if (!isUtf8(text)) {
-                throw new Unsupported();
+    // Short ASCII text (most keys and values) is read directly.
+    if (to - from <= SHORT_TEXT) {
+        let ascii = true;
+        for (let i = from; i < to; i++) {
+            if (bytes[i] >= 128) {
+                ascii = false;
+                break;
             }
-            break;
+        }
+        if (ascii) {
+            return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
         }
     }
-    return text.toString("utf8");
+    try {
+        return UTF8.decode(bytes.subarray(from, to));
+    } catch {
+        // google-protobuf decodes invalid UTF-8 its own way.
+        throw new Unsupported();
+    }
 }
+
+/** Text up to this many bytes is checked for ASCII and read without a decoder. */
+const SHORT_TEXT = 64;
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

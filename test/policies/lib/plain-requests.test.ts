@@ -130,6 +130,35 @@ describe("the pack's plain parsing of Analyze and AnalyzeStack requests", () => 
         sameAsProtobuf(w.finish());
     });
 
+    it("reads text as google-protobuf does: byte-order marks kept, short and long, ASCII or not", () => {
+        const texts = ["\uFEFFbom first", "x".repeat(63), "y".repeat(64), "z".repeat(65), "é".repeat(40), `${"a".repeat(70)}\u{1F600}`, "mid\uFEFFdle", "", "\u0000nul"];
+        sameAsProtobuf(encodeAnalyzeRequest({ urn: "u", type: "t", name: "n", properties: Object.fromEntries(texts.map((text, i) => [`${text}-${i}`, text])) }));
+        // Not UTF-8 in text longer than the ASCII fast path reads.
+        sameAsProtobuf(requestWithProperties(struct((w) => {
+            const e = w.begin(1);
+            w.string(1, "long");
+            const v = w.begin(2);
+            w.bytes(3, Buffer.concat([Buffer.from("b".repeat(80)), Buffer.from([0xff, 0xfe])]));
+            w.end(v);
+            w.end(e);
+        })));
+    });
+
+    it("reads each provider once and gives the resources it manages the same reading", () => {
+        const providers = Array.from({ length: 10 }, (_, i) => ({ urn: `urn:pulumi:dev::p::pulumi:providers:aws::p${i}`, type: "pulumi:providers:aws", name: `p${i}`, properties: { region: `eu-west-${i}`, kubeconfig: "k".repeat(100 + i) } }));
+        // Enough distinct providers to be forgotten and read again, each request read as google-protobuf reads it.
+        const order = [0, 1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 1];
+        const read = order.map((i) => {
+            const bytes = encodeAnalyzeRequest({ ...resource, provider: providers[i] });
+            sameAsProtobuf(bytes);
+            return reader.analyzeRequest(bytes).getProvider();
+        });
+        assert.equal(read[0], read[2], "the same provider twice in a row of requests is one message");
+        assert.notEqual(read[0], read[1]);
+        assert.equal(read[12], read[13]);
+        order.forEach((i, at) => assert.deepEqual(read[at].getProperties().toJavaScript(), providers[i].properties));
+    });
+
     it("leaves what it does not read like google-protobuf to google-protobuf", () => {
         // Not UTF-8, a lone surrogate as google-protobuf writes it, and a Value with no kind.
         const notUtf8 = struct((w) => {
