@@ -87,8 +87,8 @@ export interface LaunchOptions {
     readonly secretKeys?: readonly string[];
     /** How long the pack may take to print its port. @default 120 s */
     readonly startTimeoutMs?: number;
-    /** Called once the pack's process is spawned, before it serves. */
-    readonly onSpawn?: () => void;
+    /** Called with the pack's process once it is spawned, before it serves. */
+    readonly onSpawn?: (child: ChildProcess) => void;
 }
 
 /** Per-policy config, as `--policy-pack-config` gives it: a level, or properties plus an optional level. */
@@ -141,7 +141,11 @@ export class PolicyPackSession {
             },
             stdio: ["ignore", "pipe", "pipe"],
         });
-        options.onSpawn?.();
+        // Whatever happens to the session, the pack does not outlive the process (or worker) that started it.
+        const stopAtExit = () => child.kill("SIGKILL");
+        process.once("exit", stopAtExit);
+        child.once("exit", () => process.off("exit", stopAtExit));
+        options.onSpawn?.(child);
         const stderr: string[] = [];
         child.stderr!.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
 
@@ -475,6 +479,9 @@ export class BackgroundPolicyPackSession {
     private batch: Buffer[] = [];
     private analyzed = 0;
     private closed?: Promise<void>;
+    /** The pack's process, once the worker has spawned it: stopped from here too, whatever the worker's state. */
+    private packPid?: number;
+    private readonly stopPackAtExit = () => this.stopPack();
 
     private constructor(options: LaunchOptions, config: PolicyPackConfig | undefined) {
         this.worker = new Worker(WORKER_MAIN, {
@@ -487,6 +494,16 @@ export class BackgroundPolicyPackSession {
         this.ready = this.reply("ready") as Promise<{ info: AnalyzerInfo; launchMs: number }>;
         this.ready.catch(() => undefined);
         this.worker.on("message", (message: WorkerReply) => {
+            if (message.kind === "spawned") {
+                this.packPid = message.pid;
+                process.once("exit", this.stopPackAtExit);
+                return;
+            }
+            if (message.kind === "packExited") {
+                this.packPid = undefined;
+                process.off("exit", this.stopPackAtExit);
+                return;
+            }
             const waiting = this.replies.get(message.kind);
             if (!waiting) {
                 return;
@@ -536,15 +553,41 @@ export class BackgroundPolicyPackSession {
         return { perResource: new Map(perResource), stack };
     }
 
-    /** Stops the pack and the worker. */
+    /**
+     * Stops the pack and the worker. The pack's process is stopped even when the worker cannot say it
+     * did (a pack still launching under load, a worker that does not answer), and at the latest when
+     * this process exits: a check that fails early leaves no pack behind.
+     */
     close(): Promise<void> {
         this.closed ??= (async () => {
             const closed = this.reply("closed").catch(() => undefined);
             this.post({ kind: "close" });
             await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
             await this.worker.terminate();
+            this.stopPack();
+            process.off("exit", this.stopPackAtExit);
         })();
         return this.closed;
+    }
+
+    /**
+     * Until the worker reports the pack's exit, its process id cannot have been reused: the worker has
+     * not reaped it (and a terminated worker never does).
+     */
+    /** The pack's process id, from its spawn until its exit is known. */
+    get packProcessId(): number | undefined {
+        return this.packPid;
+    }
+
+    private stopPack(): void {
+        if (this.packPid !== undefined) {
+            try {
+                process.kill(this.packPid, "SIGKILL");
+            } catch {
+                // Already gone.
+            }
+            this.packPid = undefined;
+        }
     }
 
     private post(message: WorkerRequest, transfer: ArrayBuffer[] = []): void {
@@ -575,6 +618,8 @@ interface TransferredError {
 }
 
 type WorkerReply =
+    | { readonly kind: "spawned"; readonly pid: number }
+    | { readonly kind: "packExited" }
     | { readonly kind: "ready"; readonly info: AnalyzerInfo; readonly launchMs: number }
     | { readonly kind: "stackAnalyzed"; readonly perResource: [number, Diagnostic[]][]; readonly stack: Diagnostic[] }
     | { readonly kind: "closed" }
@@ -613,7 +658,18 @@ export function serveBackgroundSession(): void {
     if (!port || data?.role !== "policy-pack-session") {
         throw new Error("serveBackgroundSession runs in a BackgroundPolicyPackSession's worker");
     }
-    const launched = PolicyPackSession.launch(data.options);
+    let pack: ChildProcess | undefined;
+    const launched = PolicyPackSession.launch({
+        ...data.options,
+        onSpawn: (child) => {
+            if (child.pid === undefined) {
+                return;
+            }
+            pack = child;
+            port.postMessage({ kind: "spawned", pid: child.pid });
+            child.once("exit", () => port.postMessage({ kind: "packExited" }));
+        },
+    });
     const configured = launched.then(async (session) => {
         await session.configure(data.config);
         return session;
@@ -672,9 +728,17 @@ export function serveBackgroundSession(): void {
                     port.postMessage({ kind: "stackAnalyzed", perResource: diagnostics, stack });
                 }).catch((error: unknown) => port.postMessage({ kind: "stackAnalyzed", error: transferError(error) }));
                 break;
-            case "close":
-                launched.then((session) => session.close(), () => undefined).finally(() => port.postMessage({ kind: "closed" }));
+            case "close": {
+                // A pack still launching is stopped now, not once it serves; "closed" follows its exit
+                // (and so the "packExited" it causes), within a bound.
+                const running = pack && pack.exitCode === null && pack.signalCode === null ? pack : undefined;
+                const exited = running ? new Promise((resolve) => running.once("exit", resolve)) : Promise.resolve();
+                running?.kill("SIGTERM");
+                launched.then((session) => session.close(), () => undefined)
+                    .then(() => Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000).unref())]))
+                    .finally(() => port.postMessage({ kind: "closed" }));
                 break;
+            }
         }
     });
 }
