@@ -4,7 +4,8 @@
  * time, and a prod scaling series by tenant count with peak memory and marginal cost per tenant.
  * Each point runs in a fresh process, as a user's `npm run check` does. `--json` prints only JSON;
  * `--quick` stops the series at 100 tenants.
- * The peak memory is the measuring process's (program and engine); the pack's own process is not counted.
+ * Peak memory is given for the measuring process (program and engine) and for the pack's process (read
+ * from /proc; "n/a" elsewhere), and their sum.
  */
 import { execFileSync } from "node:child_process";
 import * as os from "node:os";
@@ -20,6 +21,7 @@ interface Point {
     resources: number;
     violations: number;
     packLaunchMs: number;
+    packPeakRssMiB: number | null;
 }
 
 const json = process.argv.includes("--json");
@@ -46,17 +48,22 @@ log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, 
 
 const floor = measure("dev", "--floor");
 log(`floor (empty program, same engine and pack): ${floor.wallMs} ms, pack launch-to-port ${floor.packLaunchMs} ms\n`);
-log("stack      resources  check ms  × floor  pack launch ms  peak MiB  violations");
+/** Engine + pack peak memory, e.g. "325 + 180 = 505". */
+function memory(point: Point): string {
+    return point.packPeakRssMiB === null ? `${point.peakRssMiB} + n/a` : `${point.peakRssMiB} + ${point.packPeakRssMiB} = ${point.peakRssMiB + point.packPeakRssMiB}`;
+}
+
+log("stack      resources  check ms  × floor  pack launch ms  violations  peak MiB (engine + pack)");
 const stacks = ["dev", "staging", "prod"].map((stack) => {
     const point = measure(stack);
-    log(`${stack.padEnd(10)} ${String(point.resources).padStart(9)} ${String(point.wallMs).padStart(9)} ${(point.wallMs / floor.wallMs).toFixed(2).padStart(8)} ${String(point.packLaunchMs).padStart(15)} ${String(point.peakRssMiB).padStart(9)} ${String(point.violations).padStart(11)}`);
+    log(`${stack.padEnd(10)} ${String(point.resources).padStart(9)} ${String(point.wallMs).padStart(9)} ${(point.wallMs / floor.wallMs).toFixed(2).padStart(8)} ${String(point.packLaunchMs).padStart(15)} ${String(point.violations).padStart(11)}  ${memory(point)}`);
     return { ...point, ratioToFloor: Number((point.wallMs / floor.wallMs).toFixed(2)) };
 });
 
-log("\nprod by tenants  resources  check ms  peak MiB  violations");
+log("\nprod by tenants  resources  check ms  violations  peak MiB (engine + pack)");
 const series = SERIES.map((tenants) => {
     const point = measure("prod", "--tenants", String(tenants));
-    log(`${String(tenants).padStart(15)} ${String(point.resources).padStart(10)} ${String(point.wallMs).padStart(9)} ${String(point.peakRssMiB).padStart(9)} ${String(point.violations).padStart(11)}`);
+    log(`${String(tenants).padStart(15)} ${String(point.resources).padStart(10)} ${String(point.wallMs).padStart(9)} ${String(point.violations).padStart(11)}  ${memory(point)}`);
     return point;
 });
 const first = series[0];

@@ -37,6 +37,7 @@ prepareCheckProcess();
         resources: result.resources.length,
         violations: result.violations.filter((v) => v.enforcementLevel === "mandatory").length,
         packLaunchMs: Math.round(result.policyPack.launchMs),
+        packPeakRssMiB: result.policyPack.peakRssMiB ?? null,
     })}\n`);
     process.exit(0);
 })().catch((error: unknown) => {

@@ -6,6 +6,7 @@
  * An Engine service stands in for the CLI's, collecting the pack's log messages.
  */
 import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { parentPort, Worker, workerData } from "node:worker_threads";
@@ -543,14 +544,15 @@ export class BackgroundPolicyPackSession {
 
     /**
      * Waits for every Analyze, then sends AnalyzeStack. Returns each resource's diagnostics by the
-     * position of its `analyze` call, and the stack's.
+     * position of its `analyze` call, the stack's, and the pack's peak memory so far where the system
+     * tells it (Linux).
      */
-    async analyzeStack(resources: readonly Buffer[]): Promise<{ readonly perResource: ReadonlyMap<number, Diagnostic[]>; readonly stack: Diagnostic[] }> {
-        const done = this.reply("stackAnalyzed") as Promise<{ perResource: [number, Diagnostic[]][]; stack: Diagnostic[] }>;
+    async analyzeStack(resources: readonly Buffer[]): Promise<{ readonly perResource: ReadonlyMap<number, Diagnostic[]>; readonly stack: Diagnostic[]; readonly packPeakRssMiB?: number }> {
+        const done = this.reply("stackAnalyzed") as Promise<{ perResource: [number, Diagnostic[]][]; stack: Diagnostic[]; packPeakRssMiB?: number }>;
         this.flush();
         this.post({ kind: "analyzeStack", resources }, resources.map((r) => r.buffer as ArrayBuffer));
-        const { perResource, stack } = await done;
-        return { perResource: new Map(perResource), stack };
+        const { perResource, stack, packPeakRssMiB } = await done;
+        return { perResource: new Map(perResource), stack, ...(packPeakRssMiB !== undefined ? { packPeakRssMiB } : {}) };
     }
 
     /**
@@ -621,7 +623,7 @@ type WorkerReply =
     | { readonly kind: "spawned"; readonly pid: number }
     | { readonly kind: "packExited" }
     | { readonly kind: "ready"; readonly info: AnalyzerInfo; readonly launchMs: number }
-    | { readonly kind: "stackAnalyzed"; readonly perResource: [number, Diagnostic[]][]; readonly stack: Diagnostic[] }
+    | { readonly kind: "stackAnalyzed"; readonly perResource: [number, Diagnostic[]][]; readonly stack: Diagnostic[]; readonly packPeakRssMiB?: number }
     | { readonly kind: "closed" }
     | { readonly kind: "ready" | "stackAnalyzed"; readonly error: TransferredError };
 
@@ -649,6 +651,16 @@ function reviveError(transferred: TransferredError): Error {
         error.stack = transferred.stack;
     }
     return error;
+}
+
+/** A process's peak resident memory (VmHWM), where /proc tells it. */
+function peakRssMiB(pid: number): number | undefined {
+    try {
+        const found = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+        return found ? Math.round(Number(found[1]) / 1024) : undefined;
+    } catch {
+        return undefined;
+    }
 }
 
 /** The worker's side of `BackgroundPolicyPackSession`. */
@@ -725,7 +737,8 @@ export function serveBackgroundSession(): void {
                         throw failure;
                     }
                     const stack = await session.analyzeStackEncoded(message.resources);
-                    port.postMessage({ kind: "stackAnalyzed", perResource: diagnostics, stack });
+                    const packPeakRssMiB = pack?.pid !== undefined ? peakRssMiB(pack.pid) : undefined;
+                    port.postMessage({ kind: "stackAnalyzed", perResource: diagnostics, stack, ...(packPeakRssMiB !== undefined ? { packPeakRssMiB } : {}) });
                 }).catch((error: unknown) => port.postMessage({ kind: "stackAnalyzed", error: transferError(error) }));
                 break;
             case "close": {

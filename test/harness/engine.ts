@@ -43,6 +43,8 @@ export interface CheckResult {
         readonly version: string;
         readonly policies: number;
         readonly launchMs: number;
+        /** The pack process's peak resident memory, where the system tells it (Linux). */
+        readonly peakRssMiB?: number;
         /** Every policy of the pack as GetAnalyzerInfo describes it (controls, severity, remediation). */
         readonly rules: readonly PolicyInfo[];
     };
@@ -178,6 +180,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
                 version: info.version,
                 policies: info.policies.length,
                 launchMs,
+                ...(analysed.packPeakRssMiB !== undefined ? { peakRssMiB: analysed.packPeakRssMiB } : {}),
                 rules: info.policies,
             },
         };
