@@ -572,15 +572,15 @@ export class BackgroundPolicyPackSession {
         return this.closed;
     }
 
-    /**
-     * Until the worker reports the pack's exit, its process id cannot have been reused: the worker has
-     * not reaped it (and a terminated worker never does).
-     */
     /** The pack's process id, from its spawn until its exit is known. */
     get packProcessId(): number | undefined {
         return this.packPid;
     }
 
+    /**
+     * Until the worker reports the pack's exit, its process id cannot have been reused: the worker has
+     * not reaped it (and a terminated worker never does).
+     */
     private stopPack(): void {
         if (this.packPid !== undefined) {
             try {
