@@ -3,8 +3,26 @@
  * must fail it. The same cases run against the rule directly (unit tests) and through the real pack
  * over gRPC (test/policies/corpus.test.ts).
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { PolicyPackConfig } from "./analyzer";
 import { UNKNOWN, type WireValue } from "./wire";
+
+/** Where the corpus lives: a `<rule-name>.cases.ts` beside each rule's test, under test/policies. */
+const CORPUS_DIR = path.resolve(__dirname, "..", "policies");
+
+function caseFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        return entry.isDirectory() ? caseFiles(full) : entry.name.endsWith(".cases.ts") ? [full] : [];
+    });
+}
+
+/** Every rule's cases, in the order of their files' paths. */
+export function loadCorpus(): RuleCases[] {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return caseFiles(CORPUS_DIR).sort().map((file) => (require(file) as { default: RuleCases }).default);
+}
 
 /** A value that is not known yet, as the engine sends it during a preview. */
 export const unknown = UNKNOWN;

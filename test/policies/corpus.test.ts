@@ -5,25 +5,16 @@
  * value unknown during a preview an advisory "can't run" diagnostic (not a pass, not a crash).
  */
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { controlLabel } from "../../policies/lib/controls";
 import { RULES } from "../../policies/registry";
 import { Diagnostic, PolicyPackSession } from "../harness/analyzer";
-import type { PolicyCase, RuleCases } from "../harness/policy-cases";
+import { loadCorpus, type PolicyCase, type RuleCases } from "../harness/policy-cases";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-function findCaseFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? findCaseFiles(full) : entry.name.endsWith(".cases.ts") ? [full] : [];
-    });
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const corpus: RuleCases[] = findCaseFiles(__dirname).sort().map((file) => (require(file) as { default: RuleCases }).default);
+const corpus: RuleCases[] = loadCorpus();
 
 let session: PolicyPackSession;
 let currentConfig = "";

@@ -8,11 +8,9 @@
  * Reads are counted, not timed, so the test is exact on any machine.
  */
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { describe, it } from "node:test";
 import { RULES } from "../../policies/registry";
-import type { CaseResource, PolicyCase, RuleCases } from "../harness/policy-cases";
+import { type CaseResource, loadCorpus, type PolicyCase } from "../harness/policy-cases";
 import { runRule } from "../harness/policy-unit";
 import type { WireValue } from "../harness/wire";
 
@@ -20,15 +18,7 @@ const COPIES = 6;
 /** Linear growth doubles the reads; the fixed part of a rule (its config, one-off lookups) keeps it at or below. */
 const MAX_GROWTH = 2.1;
 
-function findCaseFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? findCaseFiles(full) : entry.name.endsWith(".cases.ts") ? [full] : [];
-    });
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const corpus = new Map(findCaseFiles(__dirname).map((file) => (require(file) as { default: RuleCases }).default).map((c) => [c.policy, c]));
+const corpus = new Map(loadCorpus().map((c) => [c.policy, c]));
 
 /** Counts every property read of `value` and of the objects read from it. */
 function counting(value: WireValue, counter: { reads: number }): WireValue {
