@@ -372,8 +372,11 @@ export function encodeAnalyzerResource(resource: AnalyzedResource): Buffer {
     return writer.finish();
 }
 
-/** The fields AnalyzeRequest and AnalyzerResource share (type, properties, urn, name, options, provider). */
-function writeResource(writer: ProtoWriter, resource: AnalyzedResource): void {
+/**
+ * Fields 1 to 4, which a resource and its provider number alike: type, properties, urn, name (empty
+ * strings left out, as google-protobuf does; the properties always written).
+ */
+function writeIdentity(writer: ProtoWriter, resource: { readonly type: string; readonly urn: string; readonly name: string; readonly properties: Readonly<Record<string, unknown>> }): void {
     if (resource.type) {
         writer.string(1, resource.type);
     }
@@ -386,6 +389,11 @@ function writeResource(writer: ProtoWriter, resource: AnalyzedResource): void {
     if (resource.name) {
         writer.string(4, resource.name);
     }
+}
+
+/** The fields AnalyzeRequest and AnalyzerResource share (type, properties, urn, name, options, provider). */
+function writeResource(writer: ProtoWriter, resource: AnalyzedResource): void {
+    writeIdentity(writer, resource);
     const options = writer.begin(5);
     if (resource.protect) {
         writer.bool(1, true);
@@ -412,18 +420,7 @@ function writeResource(writer: ProtoWriter, resource: AnalyzedResource): void {
     const provider = resource.provider;
     if (provider) {
         const message = writer.begin(6);
-        if (provider.type) {
-            writer.string(1, provider.type);
-        }
-        const providerProperties = writer.begin(2);
-        writer.struct(provider.properties);
-        writer.end(providerProperties);
-        if (provider.urn) {
-            writer.string(3, provider.urn);
-        }
-        if (provider.name) {
-            writer.string(4, provider.name);
-        }
+        writeIdentity(writer, provider);
         writer.end(message);
     }
 }

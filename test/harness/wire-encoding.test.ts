@@ -41,38 +41,33 @@ function provider(resource: AnalyzedResource): analyzerproto.AnalyzerProviderRes
     return p;
 }
 
-/** The request as google-protobuf's messages make it. */
-function referenceAnalyzeRequest(resource: AnalyzedResource): Buffer {
-    const req = new analyzerproto.AnalyzeRequest();
-    req.setType(resource.type);
-    req.setUrn(resource.urn);
-    req.setName(resource.name);
-    req.setProperties(Struct.fromJavaScript(resource.properties as Record<string, never>));
-    req.setOptions(options(resource));
+/** The fields an AnalyzeRequest and an AnalyzerResource share, set through google-protobuf's messages. */
+function setShared<M extends analyzerproto.AnalyzeRequest | analyzerproto.AnalyzerResource>(message: M, resource: AnalyzedResource): M {
+    message.setType(resource.type);
+    message.setUrn(resource.urn);
+    message.setName(resource.name);
+    message.setProperties(Struct.fromJavaScript(resource.properties as Record<string, never>));
+    message.setOptions(options(resource));
     const p = provider(resource);
     if (p) {
-        req.setProvider(p);
+        message.setProvider(p);
     }
-    return Buffer.from(req.serializeBinary());
+    return message;
+}
+
+/** The request as google-protobuf's messages make it. */
+function referenceAnalyzeRequest(resource: AnalyzedResource): Buffer {
+    return Buffer.from(setShared(new analyzerproto.AnalyzeRequest(), resource).serializeBinary());
 }
 
 function referenceAnalyzerResource(resource: AnalyzedResource): analyzerproto.AnalyzerResource {
-    const r = new analyzerproto.AnalyzerResource();
-    r.setType(resource.type);
-    r.setUrn(resource.urn);
-    r.setName(resource.name);
-    r.setProperties(Struct.fromJavaScript(resource.properties as Record<string, never>));
-    r.setOptions(options(resource));
+    const r = setShared(new analyzerproto.AnalyzerResource(), resource);
     r.setParent(resource.parent ?? "");
     r.setDependenciesList([...(resource.dependencies ?? [])]);
     for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
         const deps = new analyzerproto.AnalyzerPropertyDependencies();
         deps.setUrnsList([...urns]);
         r.getPropertydependenciesMap().set(key, deps);
-    }
-    const p = provider(resource);
-    if (p) {
-        r.setProvider(p);
     }
     return r;
 }
