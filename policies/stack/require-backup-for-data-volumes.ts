@@ -85,7 +85,8 @@ export default defineStackRule<{ externallyBackedUpStorageClasses: string[] }>({
         };
         let classes: Map<unknown, PolicyResource> | undefined;
         const classNamed = (name: string) => {
-            classes ??= new Map([...ofType(resources, STORAGE_CLASS_TYPE)].reverse().map((c) => [c.props.metadata?.name, c]));
+            // The first class of a name wins, as a search in stack order would.
+            classes ??= new Map(ofType(resources, STORAGE_CLASS_TYPE).reverse().map((c) => [c.props.metadata?.name, c]));
             return classes.get(name);
         };
         const selected = new Map<PolicyResource, boolean>();

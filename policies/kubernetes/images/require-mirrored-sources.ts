@@ -5,7 +5,7 @@ import { defineResourceRule, type Props } from "../../lib/rule";
 import { list } from "../../lib/values";
 
 /** Helm resources that fetch a chart by name: a v3 Release (by the provider) and a v4 Chart. */
-const CHART_TYPES: readonly string[] = ["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v4:Chart"];
+const CHART_TYPES = ["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v4:Chart"] as const;
 
 /**
  * Charts whose default images live in public registries, and the values that move each image (any one
@@ -64,7 +64,7 @@ export default defineResourceRule<{ mirrorKey: string; chartRepositoryKey: strin
         allowedRegistries: { type: "array", items: { type: "string" }, default: [], description: "Registry prefixes every image must come from, for stacks that do not name a mirror." },
         allowedChartRepositories: { type: "array", items: { type: "string" }, default: [], description: "Chart repository URL prefixes every chart must come from, for stacks that do not name a mirror." },
     },
-    resourceTypes: ["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v4:Chart", ...PERCONA_MONGODB_TYPES, ...WORKLOAD_TYPE_LIST],
+    resourceTypes: [...CHART_TYPES, ...PERCONA_MONGODB_TYPES, ...WORKLOAD_TYPE_LIST],
     validate(props, { type, config }, report) {
         const stack = stackConfig();
         const mirror = stack[config.mirrorKey];
@@ -84,7 +84,7 @@ export default defineResourceRule<{ mirrorKey: string; chartRepositoryKey: strin
                 report(`${what} pulls ${reference}, outside the mirror (${sources.registries.join(", ")}).`);
             }
         };
-        if (CHART_TYPES.includes(type)) {
+        if ((CHART_TYPES as readonly string[]).includes(type)) {
             const release = `${type.endsWith(":Chart") ? "Chart" : "Release"} ${props.name ?? "(unnamed)"}`;
             const chart = String(props.chart ?? "");
             const repository = chart.startsWith("oci://") ? chart : props.repositoryOpts?.repo;
