@@ -1,7 +1,7 @@
 /**
  * Settings of the on-prem variant (`platform: onprem`): the cluster to deploy into, its storage, how
- * the ingress gateway is exposed and with which certificate, an image and chart mirror for air-gapped
- * sites, and an outbound proxy.
+ * the ingress gateway is exposed and with which certificate, and an image and chart mirror (with its
+ * credentials) for air-gapped sites.
  */
 import * as crypto from "node:crypto";
 import { parseCidr } from "../lib/cidr";
@@ -360,10 +360,11 @@ function readCredentials(reader: ConfigReader): RegistryCredentials | undefined 
     if (value === undefined) {
         return undefined;
     }
-    if (!isPlainObject(value) || !reader.onlyFields("registryCredentials", "registryCredentials", value, CREDENTIAL_FIELDS)) {
-        if (!isPlainObject(value)) {
-            reader.problem("registryCredentials", `expected {username, password}, got ${describe(value)}`);
-        }
+    if (!isPlainObject(value)) {
+        reader.problem("registryCredentials", `expected {username, password}, got ${describe(value)}`);
+        return undefined;
+    }
+    if (!reader.onlyFields("registryCredentials", "registryCredentials", value, CREDENTIAL_FIELDS)) {
         return undefined;
     }
     const { username, password } = value;
