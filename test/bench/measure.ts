@@ -27,13 +27,14 @@ prepareCheckProcess();
             : {}),
     });
     const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage();
     process.stdout.write(`${JSON.stringify({
         stack,
         floor,
         tenants: tenants ?? null,
         wallMs: Math.round(wallMs),
         peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-        cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
         resources: result.resources.length,
         violations: result.violations.filter((v) => v.enforcementLevel === "mandatory").length,
         packLaunchMs: Math.round(result.policyPack.launchMs),
