@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { RENDER_NODE_FLAGS } from "./node-flags";
+import { RENDER_NODE_FLAGS } from "../../engine/node-flags";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -17,7 +17,7 @@ export interface CliResult {
 export function runCheckCli(args: readonly string[], options: { root?: string; cwd?: string } = {}): Promise<CliResult> {
     const root = options.root ?? ROOT;
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [...RENDER_NODE_FLAGS, "--import", "tsx", path.join(root, "test", "harness", "check.ts"), ...args], {
+        const child = spawn(process.execPath, [...RENDER_NODE_FLAGS, "--import", "tsx", path.join(root, "engine", "check.ts"), ...args], {
             cwd: root,
             env: { ...process.env, INIT_CWD: options.cwd ?? root },
             stdio: ["ignore", "pipe", "pipe"],

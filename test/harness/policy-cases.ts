@@ -5,8 +5,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { PolicyPackConfig } from "./analyzer";
-import { UNKNOWN, type WireValue } from "./wire";
+import type { PolicyPackConfig } from "../../engine/analyzer";
+import { UNKNOWN, type WireValue } from "../../engine/wire";
 
 /** Where the corpus lives: a `<rule-name>.cases.ts` beside each rule's test, under test/policies. */
 const CORPUS_DIR = path.resolve(__dirname, "..", "policies");

@@ -1,6 +1,6 @@
 /** Queries over rendered resources for tests: find by type or name, follow ids between resources. */
-import type { RecordedResource } from "./program";
-import { isSecretValue, mapWire, KEEP } from "./wire";
+import type { RecordedResource } from "../../engine/program";
+import { isSecretValue, mapWire, KEEP } from "../../engine/wire";
 
 export function ofType(resources: readonly RecordedResource[], type: string): RecordedResource[] {
     return resources.filter((r) => r.type === type);

@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { SETTINGS } from "../../infra/config";
 import { ConfigError } from "../../infra/lib/errors";
 import { minimal, P, parse, problems, rejects } from "../harness/config-fixtures";
-import { loadStackSettings } from "../harness/stack-file";
+import { loadStackSettings } from "../../engine/stack-file";
 
 const STACKS = path.resolve(__dirname, "..", "..", "stacks");
 

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { controlLabel } from "../../policies/lib/controls";
 import { RULES } from "../../policies/registry";
-import { Diagnostic, PolicyPackSession } from "../harness/analyzer";
+import { Diagnostic, PolicyPackSession } from "../../engine/analyzer";
 import { loadCorpus, type PolicyCase, type RuleCases } from "../harness/policy-cases";
 
 const ROOT = path.resolve(__dirname, "..", "..");

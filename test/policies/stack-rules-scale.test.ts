@@ -12,7 +12,7 @@ import { describe, it } from "node:test";
 import { RULES } from "../../policies/registry";
 import { type CaseResource, loadCorpus, type PolicyCase } from "../harness/policy-cases";
 import { runRule } from "../harness/policy-unit";
-import type { WireValue } from "../harness/wire";
+import type { WireValue } from "../../engine/wire";
 
 const COPIES = 6;
 /** Linear growth doubles the reads; the fixed part of a rule (its config, one-off lookups) keeps it at or below. */

@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { ROOT } from "../harness/cli";
-import { CheckResult, runCheck } from "../harness/engine";
-import type { RecordedResource } from "../harness/program";
+import { CheckResult, runCheck } from "../../engine/engine";
+import type { RecordedResource } from "../../engine/program";
 
 const TENANTS = 200;
 const names = Array.from({ length: TENANTS }, (_, i) => `customer-${String(i).padStart(3, "0")}`);

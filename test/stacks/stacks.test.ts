@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { ROOT, runCheckCli } from "../harness/cli";
-import { GENERATED_SECRET_FORMS } from "../harness/mocks";
+import { GENERATED_SECRET_FORMS } from "../../engine/mocks";
 
 interface JsonResource {
     urn: string;

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { before, describe, it } from "node:test";
 import { controlLabel } from "../../policies/lib/controls";
 import { RULES } from "../../policies/registry";
-import { CheckResult, runCheck } from "../harness/engine";
+import { CheckResult, runCheck } from "../../engine/engine";
 import { ROOT } from "../harness/cli";
 import { NAMESPACES, VARIANTS } from "./fixtures/restricted-variants";
 

@@ -3,7 +3,7 @@ import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { AccessLogBucket, accessLogBucketPolicy, logDeliveryPrincipal } from "../../../infra/aws/access-log-bucket";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { ofType, plain } from "../../harness/resources";
 
 let resources: readonly RecordedResource[];

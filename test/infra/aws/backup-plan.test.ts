@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { BACKUP_ROLE_POLICIES, BackupPlan, backupRule, VAULT_LOCK_GRACE_DAYS } from "../../../infra/aws/backup-plan";
 import type { BackupSettings } from "../../../infra/settings/data";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/backup";

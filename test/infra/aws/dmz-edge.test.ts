@@ -5,7 +5,7 @@ import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { DmzEdge, DmzEdgeArgs, RESPONSE_HEADERS, validateDmzEdgeArgs } from "../../../infra/aws/dmz-edge";
 import { MANAGED_RULE_GROUPS } from "../../../infra/aws/web-acl";
 import { GATEWAY_HEALTH_PATH, GATEWAY_PORTS } from "../../../infra/lib/ports";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { byId, descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/3f1c9a52-6f0e-4c1b-9d7e-2b5a8c4e1f07";

@@ -3,7 +3,7 @@ import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { EBS_CSI_DRIVER, EbsAccountGuards, EbsStorage, ebsStorageParameters } from "../../../infra/aws/ebs-storage";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/ebs";

@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, EksAddons, VPC_CNI_CONFIGURATION } from "../../../infra/aws/eks-addons";
 import { ADDON_NAMES, ADDON_VERSIONS } from "../../../infra/versions";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { byId, descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 let core: RecordedResource[];

@@ -3,7 +3,7 @@ import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { accessEntryKey, CONTROL_PLANE_LOG_TYPES, EksCluster, EksClusterArgs, validateEksClusterArgs } from "../../../infra/aws/eks-cluster";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const admin = { principalArn: "arn:aws:iam::777788889999:role/platform-deployer", access: "cluster-admin" as const };

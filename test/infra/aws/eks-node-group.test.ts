@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { BOTTLEROCKET_DATA_VOLUME_DEVICE, BOTTLEROCKET_OS_VOLUME, bottlerocketAmiType, EksNodeGroup, EksNodeGroupArgs } from "../../../infra/aws/eks-node-group";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const EBS_KEY = "arn:aws:kms:eu-west-1:123456789012:key/ebs";

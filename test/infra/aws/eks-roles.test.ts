@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { EksRoles } from "../../../infra/aws/eks-roles";
 import { NODE_ROLE_POLICIES } from "../../../infra/aws/iam-documents";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { ofType, plain } from "../../harness/resources";
 
 let resources: readonly RecordedResource[];

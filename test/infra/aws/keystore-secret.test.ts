@@ -3,9 +3,9 @@ import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { KeystoreSecret, SECRET_RECOVERY_WINDOW_DAYS } from "../../../infra/aws/keystore-secret";
 import { KEYSTORE_KEYS, Keystore } from "../../../infra/secrets/keystore";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { ofType, plain } from "../../harness/resources";
-import { isSecretValue } from "../../harness/wire";
+import { isSecretValue } from "../../../engine/wire";
 
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/secrets";
 let resources: readonly RecordedResource[];

@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { KmsKeys, validateKmsKeysArgs } from "../../../infra/aws/kms-keys";
 import { KEY_PURPOSES } from "../../../infra/aws/kms-policy";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 let all: readonly RecordedResource[];

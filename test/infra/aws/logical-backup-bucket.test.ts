@@ -3,7 +3,7 @@ import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { LogicalBackupBucket, logicalBackupRole } from "../../../infra/aws/logical-backup-bucket";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { ofType, plain } from "../../harness/resources";
 
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/backup";

@@ -5,7 +5,7 @@ import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { Network, NetworkArgs, validateNetworkArgs } from "../../../infra/aws/network";
 import { EPHEMERAL_PORT_RANGES, planSubnets, TIERS } from "../../../infra/aws/network-plan";
 import { DEFAULT_INTERFACE_ENDPOINTS } from "../../../infra/aws/vpc-endpoints";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { byId, descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const ZONES = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];

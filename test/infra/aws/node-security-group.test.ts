@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { CONTROL_PLANE_TO_NODE_PORTS, NodeSecurityGroup } from "../../../infra/aws/node-security-group";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 let security: RecordedResource[];

@@ -6,10 +6,10 @@ import { podSecurityLabels } from "../../../infra/k8s/pod-security";
 import { Keystore } from "../../../infra/secrets/keystore";
 import { PERCONA_MONGODB } from "../../../infra/versions";
 import { minimal, parse } from "../../harness/config-fixtures";
-import { PlatformMocks } from "../../harness/mocks";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { PlatformMocks } from "../../../engine/mocks";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
-import { isSecretValue } from "../../harness/wire";
+import { isSecretValue } from "../../../engine/wire";
 
 const NAMESPACE = "kubernetes:core/v1:Namespace";
 const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";

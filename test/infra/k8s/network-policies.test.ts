@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
 import { allow, defaultDeny, DNS_EGRESS, inNamespace, sameNamespace, tcp } from "../../../infra/k8s/network-policies";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { named, ofType, plain } from "../../harness/resources";
 
 let resources: readonly RecordedResource[];

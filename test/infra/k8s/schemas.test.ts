@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { ROOT } from "../../harness/cli";
-import { CheckResult, runCheck } from "../../harness/engine";
-import type { RecordedResource } from "../../harness/program";
+import { CheckResult, runCheck } from "../../../engine/engine";
+import type { RecordedResource } from "../../../engine/program";
 import { plain } from "../../harness/resources";
 
 /** Resources that are not API objects (charts, providers) or have no schema of their own. */

@@ -4,7 +4,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { DNS_EGRESS } from "../../../infra/k8s/network-policies";
 import { podSecurityLabels, PRIVILEGED_NAMESPACES, RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../../../infra/k8s/pod-security";
 import { ISTIOD_XDS_PORT, NamespaceQuota, SecureNamespace } from "../../../infra/k8s/secure-namespace";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const NAMESPACE = "kubernetes:core/v1:Namespace";

@@ -5,7 +5,7 @@ import { GATEWAY_NAMESPACE } from "../../../infra/k8s/mesh/istio-mesh";
 import { podSecurityLabels } from "../../../infra/k8s/pod-security";
 import { Tenant, tenantNamespace, tenantRoleRules } from "../../../infra/k8s/tenant";
 import { DEFAULT_TENANT_QUOTA, TenantSettings } from "../../../infra/settings/tenants";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const ROLE = "kubernetes:rbac.authorization.k8s.io/v1:Role";

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import { CA_EARLY_RENEWAL_HOURS, CA_VALIDITY_HOURS, InternalCa, LEAF_EARLY_RENEWAL_HOURS, LEAF_VALIDITY_HOURS } from "../../../infra/secrets/internal-ca";
-import { PlatformMocks } from "../../harness/mocks";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { PlatformMocks } from "../../../engine/mocks";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
-import { isSecretValue } from "../../harness/wire";
+import { isSecretValue } from "../../../engine/wire";
 
 const PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
 const SELF_SIGNED = "tls:index/selfSignedCert:SelfSignedCert";

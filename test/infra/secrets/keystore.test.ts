@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import { HASH_SALT_BYTES, KEYSTORE_KEYS, Keystore, ROOT_KEY_BYTES } from "../../../infra/secrets/keystore";
-import { GENERATED_SECRET_MARKER } from "../../harness/mocks";
-import { RecordedResource, renderComponents } from "../../harness/program";
+import { GENERATED_SECRET_MARKER } from "../../../engine/mocks";
+import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const RANDOM_BYTES = "random:index/randomBytes:RandomBytes";

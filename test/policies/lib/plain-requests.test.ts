@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { plainRequestReader } from "../../../policies/lib/plain-requests";
-import { AnalyzedResource, encodeAnalyzeRequest, encodeAnalyzerResource } from "../../harness/analyzer";
-import { ProtoWriter, secret, UNKNOWN } from "../../harness/wire";
+import { AnalyzedResource, encodeAnalyzeRequest, encodeAnalyzerResource } from "../../../engine/analyzer";
+import { ProtoWriter, secret, UNKNOWN } from "../../../engine/wire";
 
 const reader = plainRequestReader();
 

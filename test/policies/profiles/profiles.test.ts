@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { RULES } from "../../../policies/registry";
-import { PolicyPackConfig, PolicyPackSession } from "../../harness/analyzer";
+import { PolicyPackConfig, PolicyPackSession } from "../../../engine/analyzer";
 import { ROOT, runCheckCli } from "../../harness/cli";
 import { CaseResource, resource } from "../../harness/policy-cases";
 

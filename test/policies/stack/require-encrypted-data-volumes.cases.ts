@@ -1,5 +1,5 @@
 import { resource, ruleCases, unknown } from "../../harness/policy-cases";
-import type { WireValue } from "../../harness/wire";
+import type { WireValue } from "../../../engine/wire";
 import { perconaCluster, replset, storageClass, volumeSpec } from "../kubernetes/data/percona-fixtures";
 
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8";

@@ -6,9 +6,9 @@ import { GATEWAY_CIPHER_SUITES, gatewayValues, IstioMesh, istiodValues } from ".
 import { podSecurityLabels } from "../../../../infra/k8s/pod-security";
 import { GATEWAY_PORTS } from "../../../../infra/lib/ports";
 import { ISTIO } from "../../../../infra/versions";
-import { RecordedResource, renderComponents } from "../../../harness/program";
+import { RecordedResource, renderComponents } from "../../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../../harness/resources";
-import { isSecretValue } from "../../../harness/wire";
+import { isSecretValue } from "../../../../engine/wire";
 
 const RELEASE = "kubernetes:helm.sh/v3:Release";
 const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";

@@ -6,9 +6,9 @@ import {
 } from "../../../../infra/k8s/mongodb/percona-mongodb";
 import { InternalCa } from "../../../../infra/secrets/internal-ca";
 import { PERCONA_MONGODB } from "../../../../infra/versions";
-import { RecordedResource, renderComponents } from "../../../harness/program";
+import { RecordedResource, renderComponents } from "../../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../../harness/resources";
-import { isSecretValue } from "../../../harness/wire";
+import { isSecretValue } from "../../../../engine/wire";
 
 const SECRET = "kubernetes:core/v1:Secret";
 const CR = "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB";

@@ -1,6 +1,6 @@
 /** Hand-written Percona Operator for MongoDB resources, as a team would declare them without our components. */
 import { CaseResource, resource } from "../../../harness/policy-cases";
-import type { WireValue } from "../../../harness/wire";
+import type { WireValue } from "../../../../engine/wire";
 
 export const PERCONA_TYPE = "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB";
 

@@ -1,5 +1,5 @@
 import { resource, ruleCases, unknown, type CaseResource } from "../../../harness/policy-cases";
-import type { WireValue } from "../../../harness/wire";
+import type { WireValue } from "../../../../engine/wire";
 import { perconaCluster } from "../data/percona-fixtures";
 import { compliantPodSpec, container, workload } from "../workloads/workload-fixtures";
 

@@ -8,7 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ConfigError } from "../../infra/lib/errors";
+import { ConfigError } from "../infra/lib/errors";
 import { checkStacks, discoverStacks, PARALLEL_STACKS } from "./all-stacks";
 import type { PolicyPackConfig } from "./analyzer";
 import { runCheck, prepareCheckProcess } from "./engine";
@@ -152,7 +152,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return 0;
     }
-    const root = path.resolve(__dirname, "..", "..");
+    const root = path.resolve(__dirname, "..");
     // `npm run` moves to the package root; paths on the command line are relative to where the user was.
     const userCwd = process.env.INIT_CWD ?? process.cwd();
     const format = REPORT_FORMATS[flags.format];

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../analyzer";
 import type { CheckResult } from "../engine";
-import type { Rule } from "../../../policies/lib/rule";
+import type { Rule } from "../../policies/lib/rule";
 import type { ResourceView } from "./stack-view";
 
 /** The resource types each stack rule reads. */
@@ -35,7 +35,7 @@ let loaded: readonly Rule[] | undefined;
 export function packRules(): readonly Rule[] {
     if (!loaded) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        loaded = (require("../../../policies/registry") as typeof import("../../../policies/registry")).RULES;
+        loaded = (require("../../policies/registry") as typeof import("../../policies/registry")).RULES;
     }
     return loaded;
 }

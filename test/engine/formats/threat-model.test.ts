@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
 import { RULES } from "../../../policies/registry";
-import type { CheckResult } from "../engine";
-import { runCheck } from "../engine";
-import { isSecretValue, mapWire, KEEP } from "../wire";
-import { STACK_RULE_SCOPES } from "./policy-coverage";
+import type { CheckResult } from "../../../engine/engine";
+import { runCheck } from "../../../engine/engine";
+import { isSecretValue, mapWire, KEEP } from "../../../engine/wire";
+import { STACK_RULE_SCOPES } from "../../../engine/formats/policy-coverage";
 import { fixtureResult, loadBalancer, onPremGateway } from "./stack-fixtures";
-import { toThreatModel } from "./threat-model";
-import { citedPolicies } from "./threats";
+import { toThreatModel } from "../../../engine/formats/threat-model";
+import { citedPolicies } from "../../../engine/formats/threats";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 
@@ -152,7 +152,7 @@ describe("threat model of the prod stack", () => {
             assert.ok(names.has(cited), `${cited} is not a rule of the pack`);
         }
         for (const rule of RULES.filter((r) => r.kind === "stack")) {
-            assert.ok(STACK_RULE_SCOPES[rule.metadata.name], `add the types stack rule ${rule.metadata.name} reads to STACK_RULE_SCOPES in test/harness/formats/policy-coverage.ts`);
+            assert.ok(STACK_RULE_SCOPES[rule.metadata.name], `add the types stack rule ${rule.metadata.name} reads to STACK_RULE_SCOPES in engine/formats/policy-coverage.ts`);
         }
         for (const scoped of Object.keys(STACK_RULE_SCOPES)) {
             assert.ok(names.has(scoped), `STACK_RULE_SCOPES names ${scoped}, which the pack does not have`);

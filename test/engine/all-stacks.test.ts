@@ -4,9 +4,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
-import { discoverStacks } from "./all-stacks";
-import { CliResult, ROOT, runCheckCli } from "./cli";
-import { combinedExitCode, StackOutcome } from "./report";
+import { discoverStacks } from "../../engine/all-stacks";
+import { CliResult, ROOT, runCheckCli } from "../harness/cli";
+import { combinedExitCode, StackOutcome } from "../../engine/report";
 
 function outcome(stack: string, exitCode: 0 | 1 | 2 | 3): StackOutcome {
     return exitCode >= 2

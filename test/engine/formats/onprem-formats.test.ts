@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
-import type { CheckResult } from "../engine";
-import { runCheck } from "../engine";
-import { toDiagram } from "./diagram";
-import { toThreatModel } from "./threat-model";
+import type { CheckResult } from "../../../engine/engine";
+import { runCheck } from "../../../engine/engine";
+import { toDiagram } from "../../../engine/formats/diagram";
+import { toThreatModel } from "../../../engine/formats/threat-model";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 

@@ -9,8 +9,8 @@ import * as path from "node:path";
 import { before, describe, it } from "node:test";
 import MarkdownIt from "markdown-it";
 import { RULES } from "../../../policies/registry";
-import { CliResult, derivedStackFile, runCheckCli } from "../cli";
-import { cellCode, codeSpan, toMarkdown, toMarkdownOfStacks } from "./markdown";
+import { CliResult, derivedStackFile, runCheckCli } from "../../harness/cli";
+import { cellCode, codeSpan, toMarkdown, toMarkdownOfStacks } from "../../../engine/formats/markdown";
 import { SAMPLE_ROOT, samplePolicy, sampleResource, sampleResult, sampleViolation } from "./sample-results";
 
 const md = new MarkdownIt({ html: true });

@@ -12,7 +12,7 @@ import { runCheck, prepareCheckProcess } from "./engine";
 async function main(stack: string, policyPackConfigFile: string | undefined): Promise<number> {
     try {
         const result = await runCheck({
-            root: path.resolve(__dirname, "..", ".."),
+            root: path.resolve(__dirname, ".."),
             stack,
             ...(policyPackConfigFile ? { policyPackConfig: readPolicyPackConfig(policyPackConfigFile) } : {}),
         });

@@ -5,9 +5,9 @@
  */
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { ROOT } from "../harness/cli";
-import { runCheck, prepareCheckProcess } from "../harness/engine";
+import { runCheck, prepareCheckProcess } from "../engine";
 
+const ROOT = path.resolve(__dirname, "..", "..");
 const args = process.argv.slice(2);
 const stack = args[0];
 const floor = args.includes("--floor");

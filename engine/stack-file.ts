@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
-import { OFFLINE_PLACEHOLDER_PREFIX } from "../../infra/lib/config-reader";
+import { OFFLINE_PLACEHOLDER_PREFIX } from "../infra/lib/config-reader";
 
 /** A problem with the files or flags the user gave; the check exits 2 on it. */
 export class InputError extends Error {

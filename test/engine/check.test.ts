@@ -4,8 +4,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { derivedStackFile, ROOT, runCheckCli } from "./cli";
-import { RENDER_NODE_FLAGS } from "./node-flags";
+import { derivedStackFile, ROOT, runCheckCli } from "../harness/cli";
+import { RENDER_NODE_FLAGS } from "../../engine/node-flags";
 
 describe("check: flags", () => {
     it("npm run check starts node with the flags every rendering process gets", () => {
@@ -50,7 +50,7 @@ describe("check: flags", () => {
 
     it("lists every format with what it is for in the usage", async () => {
         const result = await runCheckCli(["--help"]);
-        const { FORMATS, REPORT_FORMATS } = await import("./formats");
+        const { FORMATS, REPORT_FORMATS } = await import("../../engine/formats");
         for (const format of FORMATS) {
             assert.ok(result.stdout.includes(`${format}  `) && result.stdout.includes(REPORT_FORMATS[format].description), `usage lacks ${format}`);
         }
@@ -59,8 +59,8 @@ describe("check: flags", () => {
     });
 
     it("is documented in the README: every flag and every format, and no other", async () => {
-        const { ALL_FLAGS } = await import("./check");
-        const { FORMATS } = await import("./formats");
+        const { ALL_FLAGS } = await import("../../engine/check");
+        const { FORMATS } = await import("../../engine/formats");
         const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
         const section = readme.slice(readme.indexOf("## The check command"), readme.indexOf("\n## ", readme.indexOf("## The check command") + 1));
         const firstCells = [...section.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]);
@@ -129,8 +129,8 @@ describe("check: bad stack settings exit 2 naming the key, before anything runs"
 describe("check: the program itself refuses bad settings", () => {
     it("fails before registering any resource but the root stack, with the same message", async () => {
         // Bypass the pre-check: render the program directly with a bad value.
-        const { renderProgram } = await import("./program");
-        const { loadStackSettings } = await import("./stack-file");
+        const { renderProgram } = await import("../../engine/program");
+        const { loadStackSettings } = await import("../../engine/stack-file");
         const settings = loadStackSettings(path.join(ROOT, "stacks", "Pulumi.dev.yaml"), "secure-platform");
         const registered: string[] = [];
         await assert.rejects(renderProgram({

@@ -12,9 +12,9 @@ import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { CONTROLS } from "../../../policies/lib/controls";
 import { RULES } from "../../../policies/registry";
-import { CliResult, ROOT, runCheckCli } from "../cli";
-import type { StackOutcome } from "../report";
-import { FINGERPRINT_KEY, fingerprint, SOURCE_ROOT, toSarif, toSarifOfStacks } from "./sarif";
+import { CliResult, ROOT, runCheckCli } from "../../harness/cli";
+import type { StackOutcome } from "../../../engine/report";
+import { FINGERPRINT_KEY, fingerprint, SOURCE_ROOT, toSarif, toSarifOfStacks } from "../../../engine/formats/sarif";
 import { SAMPLE_ROOT, samplePolicy, sampleResource, sampleResult, sampleViolation } from "./sample-results";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

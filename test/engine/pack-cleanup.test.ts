@@ -8,8 +8,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { ROOT } from "./cli";
-import { runCheck } from "./engine";
+import { ROOT } from "../harness/cli";
+import { runCheck } from "../../engine/engine";
 
 const PROC = "/proc";
 
@@ -51,7 +51,7 @@ describe("no policy pack is left behind", { skip: !fs.existsSync(path.join(PROC,
     it("when the process exits without closing the session", async () => {
         const stack = unique("exits");
         const script = `
-            const { BackgroundPolicyPackSession } = require(${JSON.stringify(path.join(__dirname, "analyzer.ts"))});
+            const { BackgroundPolicyPackSession } = require(${JSON.stringify(path.join(ROOT, "engine", "analyzer.ts"))});
             const session = BackgroundPolicyPackSession.start({ packDir: ${JSON.stringify(path.join(ROOT, "policies"))}, project: "secure-platform", stack: ${JSON.stringify(stack)} });
             // Exit as soon as the pack's process exists, without closing anything.
             const wait = setInterval(() => { if (session.packProcessId !== undefined) { clearInterval(wait); process.stdout.write(String(session.packProcessId), () => process.exit(3)); } }, 10);

@@ -2,8 +2,8 @@
  * Hand-built check results for the report formats: a few resources with the inputs and ids a real
  * render would give them, without running a program or the pack.
  */
-import type { CheckResult } from "../engine";
-import type { RecordedResource } from "../program";
+import type { CheckResult } from "../../../engine/engine";
+import type { RecordedResource } from "../../../engine/program";
 
 export interface FixtureResource {
     readonly type: string;

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { InputError, loadProject, loadStackSettings, securePlaceholder } from "./stack-file";
+import { InputError, loadProject, loadStackSettings, securePlaceholder } from "../../engine/stack-file";
 
 function write(text: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-file-"));

@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
-import { RENDER_NODE_FLAGS } from "../harness/node-flags";
+import { RENDER_NODE_FLAGS } from "../node-flags";
 
 interface Point {
     stack: string;

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
-import { CliResult, copyProject, runCheckCli } from "./cli";
+import { CliResult, copyProject, runCheckCli } from "../harness/cli";
 
 interface Mutation {
     readonly what: string;

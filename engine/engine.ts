@@ -5,8 +5,8 @@
  */
 import * as path from "node:path";
 import * as v8 from "node:v8";
-import { parseConfig } from "../../infra/config";
-import { ConfigError } from "../../infra/lib/errors";
+import { parseConfig } from "../infra/config";
+import { ConfigError } from "../infra/lib/errors";
 import { AnalyzedResource, BackgroundPolicyPackSession, Diagnostic, encodeAnalyzeRequest, encodeAnalyzerResource, PolicyInfo, PolicyPackConfig } from "./analyzer";
 import { DEFAULT_MOCK_ACCOUNT } from "./mocks";
 import { RecordedResource, renderProgram } from "./program";

@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
-import { Debuggable, keepStructsPlain, PromiseStore, skipUnreadPromiseStacks } from "./program";
-import { downgradeResourceReferences, KEEP, mapWire, OUTPUT_SIG, RESOURCE_SIG, secret, SIG_KEY, UNKNOWN } from "./wire";
+import { Debuggable, keepStructsPlain, PromiseStore, skipUnreadPromiseStacks } from "../../engine/program";
+import { downgradeResourceReferences, KEEP, mapWire, OUTPUT_SIG, RESOURCE_SIG, secret, SIG_KEY, UNKNOWN } from "../../engine/wire";
 
 describe("the program's process under mocks", () => {
     it("tracks promises for the SDK's leak report without recording a stack for each", async () => {

@@ -1,5 +1,5 @@
 /**
- * The engine writes its Analyze and AnalyzeStack requests itself (test/harness/wire.ts); the bytes must be
+ * The engine writes its Analyze and AnalyzeStack requests itself (engine/wire.ts); the bytes must be
  * the ones google-protobuf's messages would have made, for every resource of a rendered stack and for
  * the awkward values a Struct can hold.
  */
@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { AnalyzedResource, encodeAnalyzeRequest, encodeAnalyzerResource } from "./analyzer";
-import { ROOT } from "./cli";
-import { toAnalyzed } from "./engine";
-import { DEFAULT_MOCK_ACCOUNT } from "./mocks";
-import { RecordedResource, renderProgram } from "./program";
-import { loadProject, loadStackSettings, stackFilePath } from "./stack-file";
-import { ProtoWriter, secret, UNKNOWN } from "./wire";
+import { AnalyzedResource, encodeAnalyzeRequest, encodeAnalyzerResource } from "../../engine/analyzer";
+import { ROOT } from "../harness/cli";
+import { toAnalyzed } from "../../engine/engine";
+import { DEFAULT_MOCK_ACCOUNT } from "../../engine/mocks";
+import { RecordedResource, renderProgram } from "../../engine/program";
+import { loadProject, loadStackSettings, stackFilePath } from "../../engine/stack-file";
+import { ProtoWriter, secret, UNKNOWN } from "../../engine/wire";
 
 function options(resource: AnalyzedResource): analyzerproto.AnalyzerResourceOptions {
     const o = new analyzerproto.AnalyzerResourceOptions();

@@ -1,8 +1,8 @@
 /** Small hand-built check results for the report format tests: a few resources, policies and violations. */
 import * as path from "node:path";
-import type { Diagnostic, EnforcementLevel, PolicyInfo, Severity } from "../analyzer";
-import type { CheckResult } from "../engine";
-import type { RecordedResource } from "../program";
+import type { Diagnostic, EnforcementLevel, PolicyInfo, Severity } from "../../../engine/analyzer";
+import type { CheckResult } from "../../../engine/engine";
+import type { RecordedResource } from "../../../engine/program";
 
 export const SAMPLE_ROOT = path.join(path.sep, "repo");
 

@@ -109,7 +109,7 @@ export function redactForReport(value: WireValue): WireValue {
  * Writes protocol buffers the way google-protobuf serialises them, straight from plain values: the
  * engine's requests to a pack are built here instead of through google-protobuf's message objects
  * (a Struct costs an object per value, and the copies dominated a large check). The bytes are the same
- * as google-protobuf's (test/harness/wire-encoding.test.ts compares them).
+ * as google-protobuf's (test/engine/wire-encoding.test.ts compares them).
  */
 export class ProtoWriter {
     private buf = Buffer.allocUnsafe(4096);

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import type { StackOutcome } from "../report";
-import { FORMATS, isFormat, perStack, REPORT_FORMATS } from ".";
+import type { StackOutcome } from "../../../engine/report";
+import { FORMATS, isFormat, perStack, REPORT_FORMATS } from "../../../engine/formats";
 import { SAMPLE_ROOT, samplePolicy, sampleResource, sampleResult, sampleViolation } from "./sample-results";
 
 const policy = samplePolicy("require-locks", "high");

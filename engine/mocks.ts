@@ -268,7 +268,7 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
             case "aws:index/getRegion:getRegion":
                 return { id: this.env.region, name: this.env.region, region: this.env.region, endpoint: `ec2.${this.env.region}.${this.dnsSuffix}`, description: this.env.region };
             default:
-                throw new Error(`the offline engine has no answer for invoke ${args.token}; add one to test/harness/mocks.ts`);
+                throw new Error(`the offline engine has no answer for invoke ${args.token}; add one to engine/mocks.ts`);
         }
     }
 }

@@ -7,10 +7,10 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
-import type { CheckResult } from "../engine";
-import { runCheck } from "../engine";
-import { toDiagram, toMermaid } from "./diagram";
-import { escapeLabel, Flowchart } from "./mermaid";
+import type { CheckResult } from "../../../engine/engine";
+import { runCheck } from "../../../engine/engine";
+import { toDiagram, toMermaid } from "../../../engine/formats/diagram";
+import { escapeLabel, Flowchart } from "../../../engine/formats/mermaid";
 import { fixtureResult, loadBalancer, onPremGateway } from "./stack-fixtures";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
