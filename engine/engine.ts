@@ -5,10 +5,11 @@
  */
 import * as path from "node:path";
 import * as v8 from "node:v8";
-import { parseConfig } from "../infra/config";
+import { parseConfig, PlatformConfig } from "../infra/config";
 import { ConfigError } from "../infra/lib/errors";
 import { AnalyzedResource, BackgroundPolicyPackSession, Diagnostic, encodeAnalyzeRequest, encodeAnalyzerResource, PolicyInfo, PolicyPackConfig } from "./analyzer";
 import { DEFAULT_MOCK_ACCOUNT } from "./mocks";
+import { PREFLIGHT_CHECKS, PreflightFinding, runPreflight } from "./preflight";
 import { RecordedResource, renderProgram } from "./program";
 import { InputError, loadProject, loadStackSettings, stackFilePath } from "./stack-file";
 import type { WireValue } from "./wire";
@@ -38,6 +39,10 @@ export interface CheckResult {
     readonly outputs: Readonly<Record<string, WireValue>>;
     /** Every diagnostic, in the order the engine would show them (per resource, then the stack). */
     readonly violations: readonly Diagnostic[];
+    /** What the real API server, Helm, nodes or AWS APIs would refuse (see engine/preflight/). */
+    readonly preflight: readonly PreflightFinding[];
+    /** The preflight checks that ran, with what each judges. */
+    readonly preflightChecks: readonly { readonly name: string; readonly description: string }[];
     readonly policyPack: {
         readonly name: string;
         readonly version: string;
@@ -125,8 +130,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const config = { ...settings.config, ...options.configOverrides };
 
     // The program's own validation, before anything loads: a bad setting never reaches the engine.
+    let platformConfig: PlatformConfig | undefined;
     try {
-        parseConfig(config, { stack: options.stack, project: project.name, secretKeys: settings.secretKeys });
+        platformConfig = parseConfig(config, { stack: options.stack, project: project.name, secretKeys: settings.secretKeys });
     } catch (error) {
         throw ConfigError.isInstance(error) ? error.withSource(displayPath(settingsFile)) : error;
     }
@@ -163,7 +169,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         checkDefaultProviders(rendered.resources, disabled);
 
         const { info, launchMs } = await session.ready;
-        const analysed = await session.analyzeStack(rendered.resources.map((r) => encodeAnalyzerResource(toAnalyzed(r, byUrn, "outputs"))));
+        const analysing = session.analyzeStack(rendered.resources.map((r) => encodeAnalyzerResource(toAnalyzed(r, byUrn, "outputs"))));
+        // Preflight judges the stack in this thread while the pack runs its stack rules in its own process.
+        // A fixture program has no settings of the stack's program to read.
+        const preflight = runPreflight(rendered.resources, options.program ? undefined : platformConfig);
+        const analysed = await analysing;
         // Each resource's diagnostics, in registration order (the order of the analyze calls), then the stack's.
         const perResource = rendered.resources.flatMap((resource, index) => (analysed.perResource.get(index) ?? []).map((d) => ({ ...d, urn: resource.urn })));
         const stackUrn = rendered.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
@@ -175,6 +185,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
             resources: rendered.resources,
             outputs: rendered.outputs as Record<string, WireValue>,
             violations: [...perResource, ...stackDiagnostics],
+            preflight,
+            preflightChecks: PREFLIGHT_CHECKS.map((c) => ({ name: c.name, description: c.description })),
             policyPack: {
                 name: info.name,
                 version: info.version,

@@ -10,7 +10,7 @@ import { redactForReport, type WireValue } from "./wire";
 export interface CheckedStack {
     readonly stack: string;
     readonly settingsFile: string;
-    readonly exitCode: 0 | 1;
+    readonly exitCode: 0 | 1 | 4;
     readonly result: CheckResult;
 }
 
@@ -43,14 +43,24 @@ export function advisoryCount(result: CheckResult): number {
     return result.violations.filter((v) => v.enforcementLevel === "advisory").length;
 }
 
-/** The check's exit code for one result: 1 when any violation is mandatory. */
-export function resultExitCode(result: CheckResult): 0 | 1 {
-    return mandatoryCount(result) > 0 ? 1 : 0;
+/**
+ * The check's exit code for one result: 4 when preflight found something the real systems would refuse
+ * (the deploy would fail), else 1 when any violation is mandatory, else 0.
+ */
+export function resultExitCode(result: CheckResult): 0 | 1 | 4 {
+    return result.preflight.length > 0 ? 4 : mandatoryCount(result) > 0 ? 1 : 0;
 }
 
-/** The exit code of several stacks: the highest (3 could not run > 2 bad settings > 1 violations > 0). */
+/** Exit codes from the most serious: could not run, bad flags or settings, preflight findings, violations, passed. */
+export const EXIT_CODE_PRECEDENCE = [3, 2, 4, 1, 0] as const;
+
+/** The exit code of several stacks: the most serious of any stack (3 > 2 > 4 > 1 > 0). */
 export function combinedExitCode(outcomes: readonly StackOutcome[]): number {
-    return Math.max(0, ...outcomes.map((o) => o.exitCode));
+    const rank = (code: number) => {
+        const at = (EXIT_CODE_PRECEDENCE as readonly number[]).indexOf(code);
+        return at < 0 ? 0 : at;
+    };
+    return outcomes.reduce((worst, o) => (rank(o.exitCode) < rank(worst) ? o.exitCode : worst), 0);
 }
 
 /** Resources a provider creates: custom resources other than the provider resources themselves. */
@@ -90,6 +100,14 @@ function jsonDocument(result: CheckResult): Record<string, unknown> {
             severity: v.severity,
             urn: v.urn,
             message: v.message,
+        })),
+        preflight: result.preflight.map((f) => ({
+            check: f.check,
+            urn: f.urn,
+            path: f.path ?? null,
+            refusedBy: f.refusedBy,
+            message: f.message,
+            fix: f.fix,
         })),
     };
 }
@@ -145,12 +163,37 @@ export function toTable(result: CheckResult): string {
         }
     }
     lines.push("");
+    lines.push(`Preflight: ${result.preflightChecks.length} checks of what the real API server, Helm, nodes and AWS APIs would refuse`);
+    if (result.preflight.length === 0) {
+        lines.push("No findings.");
+    }
+    for (const f of result.preflight) {
+        lines.push("");
+        lines.push(`PREFLIGHT  ${f.check}  ${shortUrn(f.urn)}${f.path ? `  ${f.path}` : ""}`);
+        lines.push(`    ${f.refusedBy}: ${f.message}`);
+        lines.push(`    Fix: ${f.fix}`);
+    }
+    lines.push("");
+    lines.push(verdictLine(result));
+    return lines.join("\n");
+}
+
+/** The last line of a stack's table: the verdict with its counts. */
+export function verdictLine(result: CheckResult): string {
     const mandatory = mandatoryCount(result);
     const advisory = advisoryCount(result);
-    lines.push(mandatory > 0
+    const preflight = result.preflight.length;
+    if (preflight > 0) {
+        return `FAILED: ${preflight} preflight finding(s) (the deploy would fail), ${mandatory} mandatory violation(s), ${advisory} advisory.`;
+    }
+    return mandatory > 0
         ? `FAILED: ${mandatory} mandatory violation(s), ${advisory} advisory.`
-        : `PASSED: no mandatory violations, ${advisory} advisory.`);
-    return lines.join("\n");
+        : `PASSED: no preflight findings, no mandatory violations, ${advisory} advisory.`;
+}
+
+/** True when a stack's result fails the check (preflight findings or mandatory violations). */
+export function failed(result: CheckResult): boolean {
+    return resultExitCode(result) !== 0;
 }
 
 /** One table per stack, a line for each stack that could not be checked, and a total. */
@@ -160,11 +203,12 @@ export function tableOfStacks(outcomes: readonly StackOutcome[], context: Report
         "result" in o ? toTable(o.result) : `NOT CHECKED (exit ${o.exitCode}): ${projectPath(o.settingsFile, context.root)}\n    ${o.error.split("\n").join("\n    ")}`,
     ].join("\n"));
     const results = outcomes.flatMap((o) => ("result" in o ? [o.result] : []));
-    const failed = results.filter((r) => mandatoryCount(r) > 0).length;
+    const failedCount = results.filter(failed).length;
     const notChecked = outcomes.length - results.length;
     const mandatory = results.reduce((sum, r) => sum + mandatoryCount(r), 0);
     const advisory = results.reduce((sum, r) => sum + advisoryCount(r), 0);
-    const verdict = notChecked > 0 ? "INCOMPLETE" : failed > 0 ? "FAILED" : "PASSED";
-    sections.push(`=== total ===\n${verdict}: ${outcomes.length} stack(s): ${results.length - failed} passed, ${failed} failed, ${notChecked} not checked; ${mandatory} mandatory violation(s), ${advisory} advisory.`);
+    const preflight = results.reduce((sum, r) => sum + r.preflight.length, 0);
+    const verdict = notChecked > 0 ? "INCOMPLETE" : failedCount > 0 ? "FAILED" : "PASSED";
+    sections.push(`=== total ===\n${verdict}: ${outcomes.length} stack(s): ${results.length - failedCount} passed, ${failedCount} failed, ${notChecked} not checked; ${preflight} preflight finding(s), ${mandatory} mandatory violation(s), ${advisory} advisory.`);
     return sections.join("\n\n");
 }

@@ -216,6 +216,6 @@ describe("table format", () => {
         assert.match(result.stdout, /^Stack dev \(secure-platform\)/);
         assert.match(result.stdout, /aws:ec2\/subnet:Subnet\s+6\n/);
         assert.match(result.stdout, /Policy pack secure-platform@\d+\.\d+\.\d+: \d+ policies/);
-        assert.match(result.stdout, /PASSED: no mandatory violations, 0 advisory\.$/m);
+        assert.match(result.stdout, /PASSED: no preflight findings, no mandatory violations, 0 advisory\.$/m);
     });
 });

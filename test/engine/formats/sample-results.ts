@@ -1,6 +1,7 @@
 /** Small hand-built check results for the report format tests: a few resources, policies and violations. */
 import * as path from "node:path";
 import type { Diagnostic, EnforcementLevel, PolicyInfo, Severity } from "../../../engine/analyzer";
+import type { PreflightFinding } from "../../../engine/preflight";
 import type { CheckResult } from "../../../engine/engine";
 import type { RecordedResource } from "../../../engine/program";
 
@@ -56,6 +57,7 @@ export function sampleResult(options: {
     resources: readonly RecordedResource[];
     policies: readonly PolicyInfo[];
     violations: readonly Diagnostic[];
+    preflight?: readonly PreflightFinding[];
     settingsFile?: string;
 }): CheckResult {
     const stack = options.stack ?? "dev";
@@ -66,6 +68,8 @@ export function sampleResult(options: {
         resources: options.resources,
         outputs: {},
         violations: options.violations,
+        preflight: options.preflight ?? [],
+        preflightChecks: [...new Set((options.preflight ?? []).map((f) => f.check))].map((name) => ({ name, description: `the ${name} check` })),
         policyPack: { name: "demo-pack", version: "1.2.3", policies: options.policies.length, launchMs: 1, rules: options.policies },
     };
 }

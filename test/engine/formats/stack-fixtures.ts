@@ -54,6 +54,8 @@ export function fixtureResult(resources: readonly FixtureResource[], violations:
         resources: recorded,
         outputs: {},
         violations,
+        preflight: [],
+        preflightChecks: [],
         policyPack: { name: "secure-platform", version: "0.0.0", policies: 0, launchMs: 0, rules: [] },
     };
 }
