@@ -2,9 +2,11 @@
  * `npm run check -- (--stack <name> [--config-file <path>] | --all-stacks) [--format <format>]
  * [--policy-pack-config <path>] [--output <path>]`
  *
- * Renders a stack (or every stack, each in its own process) offline and runs the policy pack on it.
- * Exit codes: 0 no mandatory violation, 1 at least one, 2 bad flags or bad stack settings (the reason
- * on stderr), 3 the program or the policy pack failed to run; for several stacks, the highest.
+ * Renders a stack (or every stack, each in its own process) offline, runs preflight (what the real
+ * systems would refuse) and the policy pack on it.
+ * Exit codes: 0 passed, 1 a mandatory violation, 2 bad flags or bad stack settings (the reason on
+ * stderr), 3 the program or the policy pack failed to run, 4 preflight findings; for several stacks, the
+ * most serious (3 > 2 > 4 > 1 > 0).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -29,8 +31,9 @@ ${FORMATS.map((f) => `                                   ${f.padEnd(FORMAT_WIDTH
   --policy-pack-config <path>    JSON policy configuration (as pulumi's --policy-pack-config), for every stack checked
   --output <path>                write the report to this file instead of stdout
 
-exit codes: 0 passed, 1 mandatory violations, 2 bad flags or settings, 3 program or policy pack failed;
-with --all-stacks, the highest of any stack (3 > 2 > 1 > 0), and every stack that ran is still reported`;
+exit codes: 0 passed, 1 mandatory violations, 2 bad flags or settings, 3 program or policy pack failed,
+4 preflight findings (what the real API server, Helm, nodes or AWS would refuse: the deploy would fail);
+with --all-stacks, the most serious of any stack (3 > 2 > 4 > 1 > 0), and every stack that ran is still reported`;
 
 interface Flags {
     /** Absent with --all-stacks. */

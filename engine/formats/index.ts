@@ -29,10 +29,10 @@ export function perStack(description: string, render: (result: CheckResult) => s
 }
 
 export const REPORT_FORMATS = {
-    table: { description: "for people: resources by type, every violation with its remediation", single: toTable, all: tableOfStacks },
-    json: { description: "for tools: resources with redacted inputs, outputs, violations", single: toJson, all: jsonOfStacks },
-    sarif: { description: "SARIF 2.1.0 for code scanning: a rule per policy, a result per violation", single: toSarif, all: toSarifOfStacks },
-    markdown: { description: "a pull-request comment or step summary: verdicts, violations by severity, resources", single: toMarkdown, all: toMarkdownOfStacks },
+    table: { description: "for people: resources by type, every preflight finding with its fix, every violation with its remediation", single: toTable, all: tableOfStacks },
+    json: { description: "for tools: resources with redacted inputs, outputs, preflight findings, violations", single: toJson, all: jsonOfStacks },
+    sarif: { description: "SARIF 2.1.0 for code scanning: a rule per policy and per preflight check, a result per violation and finding", single: toSarif, all: toSarifOfStacks },
+    markdown: { description: "a pull-request comment or step summary: verdicts, preflight findings, violations by severity, resources", single: toMarkdown, all: toMarkdownOfStacks },
     "threat-model": perStack("a Markdown threat model: components, trust boundaries, entry points, assets, STRIDE threats", toThreatModel),
     diagram: perStack("the architecture as a Mermaid flowchart in Markdown: tiers, edge, cluster, namespaces, data, keys, backups", toDiagram),
 } satisfies Record<string, ReportFormat>;

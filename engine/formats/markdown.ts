@@ -6,7 +6,7 @@
  */
 import type { Severity } from "../analyzer";
 import type { CheckResult } from "../engine";
-import { advisoryCount, cloudResources, mandatoryCount, projectPath, ReportContext, shortUrn, StackOutcome } from "../report";
+import { advisoryCount, cloudResources, failed, mandatoryCount, projectPath, ReportContext, resultExitCode, shortUrn, StackOutcome } from "../report";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low", "unspecified"];
 
@@ -53,9 +53,25 @@ export function providerOf(type: string): string {
 function verdict(result: CheckResult): string {
     const mandatory = mandatoryCount(result);
     const advisory = advisoryCount(result);
+    const preflight = result.preflight.length;
+    if (preflight > 0) {
+        return `❌ **FAILED**: ${preflight} preflight finding(s) (the deploy would fail), ${mandatory} mandatory violation(s), ${advisory} advisory`;
+    }
     return mandatory > 0
         ? `❌ **FAILED**: ${mandatory} mandatory violation(s), ${advisory} advisory`
-        : `✅ **PASSED**: no mandatory violations, ${advisory} advisory`;
+        : `✅ **PASSED**: no preflight findings, no mandatory violations, ${advisory} advisory`;
+}
+
+/** What the real systems would refuse: a row per finding with the resource, the path, who refuses what, and the fix. */
+function preflightSection(result: CheckResult): string[] {
+    if (result.preflight.length === 0) {
+        return [`No findings (${result.preflightChecks.length} checks).`];
+    }
+    const lines = ["| Check | Resource | Path | Refused by | What happens | Fix |", "| --- | --- | --- | --- | --- | --- |"];
+    for (const f of result.preflight) {
+        lines.push(`| ${cellCode(f.check)} | ${cellCode(shortUrn(f.urn))} | ${f.path ? cellCode(f.path) : ""} | ${escapeMarkdown(f.refusedBy)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.fix)} |`);
+    }
+    return lines;
 }
 
 function violationSections(result: CheckResult): string[] {
@@ -114,9 +130,13 @@ function stackSection(outcome: StackOutcome, context: ReportContext): string {
     const cloud = cloudResources(result).length;
     const pack = result.policyPack;
     return [
-        `## ${mandatoryCount(result) > 0 ? "❌" : "✅"} Stack ${codeSpan(result.stack)}`,
+        `## ${failed(result) ? "❌" : "✅"} Stack ${codeSpan(result.stack)}`,
         "",
         `${verdict(result)} · ${result.resources.length} resources (${cloud} cloud resources, ${result.resources.length - cloud} components and providers) · settings ${codeSpan(file)} · policy pack ${codeSpan(`${pack.name}@${pack.version}`)} (${pack.policies} policies)`,
+        "",
+        "### Preflight",
+        "",
+        ...preflightSection(result),
         "",
         "### Violations",
         "",
@@ -131,21 +151,21 @@ function stackSection(outcome: StackOutcome, context: ReportContext): string {
 /** The summary of every stack checked: a table of verdicts and totals, then a section per stack. */
 export function toMarkdownOfStacks(outcomes: readonly StackOutcome[], context: ReportContext): string {
     const rows = outcomes.map((o) => ("result" in o
-        ? `| ${cellCode(o.stack)} | ${mandatoryCount(o.result) > 0 ? "❌ failed" : "✅ passed"} | ${cloudResources(o.result).length} | ${mandatoryCount(o.result)} | ${advisoryCount(o.result)} |`
-        : `| ${cellCode(o.stack)} | ⚠️ not checked (exit ${o.exitCode}) | | | |`));
+        ? `| ${cellCode(o.stack)} | ${failed(o.result) ? "❌ failed" : "✅ passed"} | ${cloudResources(o.result).length} | ${o.result.preflight.length} | ${mandatoryCount(o.result)} | ${advisoryCount(o.result)} |`
+        : `| ${cellCode(o.stack)} | ⚠️ not checked (exit ${o.exitCode}) | | | | |`));
     const results = outcomes.flatMap((o) => ("result" in o ? [o.result] : []));
     const sum = (count: (r: CheckResult) => number) => results.reduce((total, r) => total + count(r), 0);
-    const failed = results.filter((r) => mandatoryCount(r) > 0).length;
+    const failedCount = results.filter(failed).length;
     const notChecked = outcomes.length - results.length;
     return [
         "# Policy check",
         "",
-        `${notChecked > 0 ? "⚠️ **INCOMPLETE**" : failed > 0 ? "❌ **FAILED**" : "✅ **PASSED**"}: ${outcomes.length} stack(s), ${results.length - failed} passed, ${failed} failed, ${notChecked} not checked`,
+        `${notChecked > 0 ? "⚠️ **INCOMPLETE**" : failedCount > 0 ? "❌ **FAILED**" : "✅ **PASSED**"}: ${outcomes.length} stack(s), ${results.length - failedCount} passed, ${failedCount} failed, ${notChecked} not checked`,
         "",
-        "| Stack | Result | Cloud resources | Mandatory | Advisory |",
-        "| --- | --- | ---: | ---: | ---: |",
+        "| Stack | Result | Cloud resources | Preflight | Mandatory | Advisory |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
         ...rows,
-        `| **Total** | | ${sum((r) => cloudResources(r).length)} | ${sum(mandatoryCount)} | ${sum(advisoryCount)} |`,
+        `| **Total** | | ${sum((r) => cloudResources(r).length)} | ${sum((r) => r.preflight.length)} | ${sum(mandatoryCount)} | ${sum(advisoryCount)} |`,
         "",
         ...outcomes.map((o) => `${stackSection(o, context)}\n`),
     ].join("\n").trimEnd();
@@ -153,5 +173,5 @@ export function toMarkdownOfStacks(outcomes: readonly StackOutcome[], context: R
 
 /** The summary of one stack. */
 export function toMarkdown(result: CheckResult, context: ReportContext): string {
-    return toMarkdownOfStacks([{ stack: result.stack, settingsFile: result.settingsFile, exitCode: mandatoryCount(result) > 0 ? 1 : 0, result }], context);
+    return toMarkdownOfStacks([{ stack: result.stack, settingsFile: result.settingsFile, exitCode: resultExitCode(result), result }], context);
 }

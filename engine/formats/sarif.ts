@@ -9,13 +9,16 @@ import * as fs from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic, EnforcementLevel, PolicyInfo, Severity } from "../analyzer";
 import type { CheckResult } from "../engine";
-import { advisoryCount, isChecked, mandatoryCount, projectPath, ReportContext, shortUrn, StackOutcome, UncheckedStack } from "../report";
+import type { PreflightFinding } from "../preflight";
+import { advisoryCount, isChecked, mandatoryCount, projectPath, ReportContext, resultExitCode, shortUrn, StackOutcome, UncheckedStack } from "../report";
 
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 /** Repository-relative locations are relative to this base, as code scanning expects. */
 export const SOURCE_ROOT = "%SRCROOT%";
 /** The key of the fingerprint code scanning matches results on across runs. */
 export const FINGERPRINT_KEY = "policyViolation/v1";
+/** Preflight findings are rules of their own, `preflight/<check>`, beside the pack's policies. */
+export const PREFLIGHT_RULE_PREFIX = "preflight/";
 
 type SarifLevel = "error" | "warning" | "note";
 
@@ -87,6 +90,23 @@ export function fingerprint(stack: string, ruleId: string, urn: string, occurren
     return createHash("sha256").update([stack, ruleId, urn, String(occurrence)].join("\u0000")).digest("hex");
 }
 
+/** A preflight check as a SARIF rule: what the real systems judge, always an error (the deploy would fail). */
+function preflightRuleDescriptor(check: { readonly name: string; readonly description: string }) {
+    return {
+        id: `${PREFLIGHT_RULE_PREFIX}${check.name}`,
+        shortDescription: { text: `Preflight: ${check.description}` },
+        fullDescription: { text: `Preflight (what the real API server, Helm, nodes or AWS APIs would refuse): ${check.description}` },
+        help: { text: "Each result names the resource, the field or value path, what the real system would do and the fix.", markdown: "Each result names the resource, the field or value path, what the real system would do and **the fix**." },
+        defaultConfiguration: { level: "error" as const, enabled: true },
+        properties: { tags: ["preflight", "reliability"], category: "preflight" },
+    };
+}
+
+/** The message a viewer shows for a preflight finding: where, who refuses what, and the fix. */
+function preflightMessage(stack: string, finding: PreflightFinding): string {
+    return `${shortUrn(finding.urn)}${finding.path ? ` (${finding.path})` : ""} in stack ${stack}: ${finding.refusedBy}: ${finding.message}\nFix: ${finding.fix}`;
+}
+
 /** The message a viewer shows: where, what, which controls and how to fix it. */
 function resultMessage(stack: string, violation: Diagnostic, policy: PolicyInfo | undefined): string {
     let text = `${shortUrn(violation.urn)} in stack ${stack}: ${violation.message}`;
@@ -107,6 +127,9 @@ export function toSarifOfStacks(outcomes: readonly StackOutcome[], context: Repo
     const pack = results[0]?.policyPack;
     const rules = pack?.rules ?? [];
     const ruleIndex = new Map(rules.map((rule, index) => [rule.name, index]));
+    // Preflight rules follow the pack's, once each, in the order the checks run.
+    const preflightChecks = [...new Map(results.flatMap((r) => r.preflightChecks).map((c) => [c.name, c])).values()];
+    const preflightIndex = new Map(preflightChecks.map((check, index) => [check.name, rules.length + index]));
     // Every stack file checked is an artifact; results and notifications point at it by index.
     const artifacts = outcomes.map((o) => ({ location: fileLocation(o.settingsFile, context), roles: ["analysisTarget"] }));
 
@@ -117,7 +140,38 @@ export function toSarifOfStacks(outcomes: readonly StackOutcome[], context: Repo
         const line = configLine(outcome.settingsFile);
         const seen = new Map<string, number>();
         const resources = new Map(outcome.result.resources.map((r) => [r.urn, r]));
-        return outcome.result.violations.map((violation) => {
+        const location = (urn: string, fallbackName: string) => ({
+            physicalLocation: {
+                artifactLocation: { ...fileLocation(outcome.settingsFile, context), index: artifactIndex },
+                ...(line ? { region: { startLine: line } } : {}),
+            },
+            logicalLocations: [{ name: resources.get(urn)?.name ?? fallbackName, fullyQualifiedName: urn, kind: "resource" }],
+        });
+        const preflight = outcome.result.preflight.map((finding) => {
+            const ruleId = `${PREFLIGHT_RULE_PREFIX}${finding.check}`;
+            const key = `${ruleId}\u0000${finding.urn}`;
+            const occurrence = seen.get(key) ?? 0;
+            seen.set(key, occurrence + 1);
+            const resource = resources.get(finding.urn);
+            return {
+                ruleId,
+                ...(preflightIndex.has(finding.check) ? { ruleIndex: preflightIndex.get(finding.check) } : {}),
+                level: "error" as SarifLevel,
+                message: { text: preflightMessage(outcome.stack, finding) },
+                locations: [location(finding.urn, shortUrn(finding.urn))],
+                partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(outcome.stack, ruleId, `${finding.urn}\u0000${finding.path ?? ""}`, occurrence) },
+                properties: {
+                    stack: outcome.stack,
+                    urn: finding.urn,
+                    ...(resource ? { resourceType: resource.type } : {}),
+                    category: "preflight",
+                    ...(finding.path ? { path: finding.path } : {}),
+                    refusedBy: finding.refusedBy,
+                    fix: finding.fix,
+                },
+            };
+        });
+        const violations = outcome.result.violations.map((violation) => {
             const policy = rules[ruleIndex.get(violation.policyName) ?? -1];
             const key = `${violation.policyName}\u0000${violation.urn}`;
             const occurrence = seen.get(key) ?? 0;
@@ -128,17 +182,7 @@ export function toSarifOfStacks(outcomes: readonly StackOutcome[], context: Repo
                 ...(ruleIndex.has(violation.policyName) ? { ruleIndex: ruleIndex.get(violation.policyName) } : {}),
                 level: sarifLevel(violation.enforcementLevel),
                 message: { text: resultMessage(outcome.stack, violation, policy) },
-                locations: [{
-                    physicalLocation: {
-                        artifactLocation: { ...fileLocation(outcome.settingsFile, context), index: artifactIndex },
-                        ...(line ? { region: { startLine: line } } : {}),
-                    },
-                    logicalLocations: [{
-                        name: resource?.name ?? shortUrn(violation.urn),
-                        fullyQualifiedName: violation.urn,
-                        kind: "resource",
-                    }],
-                }],
+                locations: [location(violation.urn, shortUrn(violation.urn))],
                 partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(outcome.stack, violation.policyName, violation.urn, occurrence) },
                 properties: {
                     stack: outcome.stack,
@@ -150,6 +194,7 @@ export function toSarifOfStacks(outcomes: readonly StackOutcome[], context: Repo
                 },
             };
         });
+        return [...preflight, ...violations];
     });
 
     const failed = outcomes.filter((o): o is UncheckedStack => !isChecked(o));
@@ -161,7 +206,7 @@ export function toSarifOfStacks(outcomes: readonly StackOutcome[], context: Repo
                 driver: {
                     name: pack?.name ?? "policy-pack",
                     ...(pack ? { version: pack.version, semanticVersion: pack.version } : {}),
-                    rules: rules.map(ruleDescriptor),
+                    rules: [...rules.map(ruleDescriptor), ...preflightChecks.map(preflightRuleDescriptor)],
                 },
             },
             originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: "The folder holding Pulumi.yaml (the repository root)." } } },
@@ -179,7 +224,7 @@ export function toSarifOfStacks(outcomes: readonly StackOutcome[], context: Repo
                 stacks: outcomes.map((o) => ({
                     stack: o.stack,
                     exitCode: o.exitCode,
-                    ...("result" in o ? { resources: o.result.resources.length, mandatory: mandatoryCount(o.result), advisory: advisoryCount(o.result) } : {}),
+                    ...("result" in o ? { resources: o.result.resources.length, preflight: o.result.preflight.length, mandatory: mandatoryCount(o.result), advisory: advisoryCount(o.result) } : {}),
                 })),
             },
         }],
@@ -188,5 +233,5 @@ export function toSarifOfStacks(outcomes: readonly StackOutcome[], context: Repo
 
 /** SARIF of one stack. */
 export function toSarif(result: CheckResult, context: ReportContext): string {
-    return toSarifOfStacks([{ stack: result.stack, settingsFile: result.settingsFile, exitCode: mandatoryCount(result) > 0 ? 1 : 0, result }], context);
+    return toSarifOfStacks([{ stack: result.stack, settingsFile: result.settingsFile, exitCode: resultExitCode(result), result }], context);
 }

@@ -8,10 +8,10 @@ import { discoverStacks } from "../../engine/all-stacks";
 import { CliResult, ROOT, runCheckCli } from "../harness/cli";
 import { combinedExitCode, StackOutcome } from "../../engine/report";
 
-function outcome(stack: string, exitCode: 0 | 1 | 2 | 3): StackOutcome {
-    return exitCode >= 2
-        ? { stack, settingsFile: `stacks/Pulumi.${stack}.yaml`, exitCode: exitCode as 2 | 3, error: "failed" }
-        : { stack, settingsFile: `stacks/Pulumi.${stack}.yaml`, exitCode: exitCode as 0 | 1, result: undefined as never };
+function outcome(stack: string, exitCode: 0 | 1 | 2 | 3 | 4): StackOutcome {
+    return exitCode === 2 || exitCode === 3
+        ? { stack, settingsFile: `stacks/Pulumi.${stack}.yaml`, exitCode, error: "failed" }
+        : { stack, settingsFile: `stacks/Pulumi.${stack}.yaml`, exitCode, result: undefined as never };
 }
 
 describe("all stacks: finding and combining", () => {
@@ -38,6 +38,13 @@ describe("all stacks: finding and combining", () => {
         assert.equal(combinedExitCode([outcome("a", 0), outcome("b", 1)]), 1);
         assert.equal(combinedExitCode([outcome("a", 1), outcome("b", 2), outcome("c", 0)]), 2);
         assert.equal(combinedExitCode([outcome("a", 3), outcome("b", 2), outcome("c", 1)]), 3);
+    });
+
+    it("ranks preflight findings above violations and below bad settings or a check that could not run", () => {
+        assert.equal(combinedExitCode([outcome("a", 1), outcome("b", 4), outcome("c", 0)]), 4);
+        assert.equal(combinedExitCode([outcome("a", 4), outcome("b", 2)]), 2);
+        assert.equal(combinedExitCode([outcome("a", 4), outcome("b", 3)]), 3);
+        assert.equal(combinedExitCode([outcome("a", 4)]), 4);
     });
 });
 

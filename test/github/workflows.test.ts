@@ -268,6 +268,7 @@ describe("pull-request.yml", () => {
                 ["0", "1", 1, /mandatory policy violations/],
                 ["2", "2", 2, /bad flags or a stack has bad settings/],
                 ["3", "3", 3, /could not run \(exit code 3/],
+                ["4", "4", 4, /Preflight found what the real API server, Helm, nodes or AWS would refuse/],
                 ["", "", 3, /could not run/],
             ];
             for (const [sarifExit, summaryExit, status, message] of cases) {

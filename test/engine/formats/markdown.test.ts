@@ -142,10 +142,37 @@ describe("markdown: the format", () => {
             { stack: "qa", settingsFile: path.join(SAMPLE_ROOT, "stacks", "Pulumi.qa.yaml"), exitCode: 2, error: "secure-platform:vpcCidr: \"10.0/8\" is not an IPv4 CIDR" },
         ], context);
         const [summary] = tables(markdown);
-        assert.deepEqual(summary.rows.map((r) => [r[0], r[1], r[3]]), [["dev", "❌ failed", "1"], ["qa", "⚠️ not checked (exit 2)", ""], ["Total", "", "1"]]);
+        assert.deepEqual(summary.rows.map((r) => [r[0], r[1], r[3], r[4]]), [["dev", "❌ failed", "0", "1"], ["qa", "⚠️ not checked (exit 2)", "", ""], ["Total", "", "0", "1"]]);
         assert.match(markdown, /⚠️ \*\*INCOMPLETE\*\*: 2 stack\(s\), 0 passed, 1 failed, 1 not checked/);
         assert.deepEqual(headings(markdown, 2), ["❌ Stack dev", "⚠️ Stack qa: not checked"]);
         assert.ok(visible(md.render(markdown)).includes("secure-platform:vpcCidr: \"10.0/8\" is not an IPv4 CIDR"));
+    });
+});
+
+describe("markdown: preflight findings", () => {
+    it("lists each finding with its resource, path, refuser, effect and fix, and fails the stack on findings alone", () => {
+        const resource = sampleResource("kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "mongodb|cluster");
+        const result = sampleResult({
+            resources: [resource],
+            policies: [],
+            violations: [],
+            preflight: [{ check: "custom-resources", urn: resource.urn, path: "spec.pmm.image", refusedBy: "Kubernetes API server", message: "422: spec.pmm.image: Required value", fix: "set *pmm.image* | in perconaSpec" }],
+        });
+        const markdown = toMarkdown(result, context);
+        assert.deepEqual(headings(markdown, 2), ["❌ Stack dev"]);
+        const [summary] = tables(markdown);
+        assert.deepEqual(summary.header, ["Stack", "Result", "Cloud resources", "Preflight", "Mandatory", "Advisory"]);
+        assert.deepEqual(summary.rows[0].slice(0, 2).concat(summary.rows[0].slice(3)), ["dev", "❌ failed", "1", "0", "0"]);
+        const preflight = tables(markdown).find((t) => t.heading === "Preflight")!;
+        assert.deepEqual(preflight.rows, [["custom-resources", "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB::mongodb|cluster", "spec.pmm.image", "Kubernetes API server", "422: spec.pmm.image: Required value", "set *pmm.image* | in perconaSpec"]]);
+        assert.match(markdown, /❌ \*\*FAILED\*\*: 1 preflight finding\(s\) \(the deploy would fail\)/);
+    });
+
+    it("says how many checks found nothing when the stack is clean", () => {
+        const clean = { ...sampleResult({ resources: [], policies: [], violations: [] }), preflightChecks: [{ name: "admission", description: "pods against LimitRanges" }] };
+        const markdown = toMarkdown(clean, context);
+        assert.match(markdown, /### Preflight\n\nNo findings \(1 checks\)\./);
+        assert.deepEqual(headings(markdown, 2), ["✅ Stack dev"]);
     });
 });
 
@@ -183,7 +210,7 @@ describe("markdown: a real stack, against its JSON report", () => {
         assert.deepEqual(asObject(all.find((t) => t.header[0] === "Type")), count((type) => type));
         assert.deepEqual(asObject(all.find((t) => t.header[0] === "Provider")), count((type) => type.split(":")[0]));
         const [summary] = all;
-        assert.deepEqual(summary.rows[0], ["dev", "❌ failed", String(cloud.length), String(report.violations.filter((v) => v.enforcementLevel === "mandatory").length), String(report.violations.filter((v) => v.enforcementLevel === "advisory").length)]);
+        assert.deepEqual(summary.rows[0], ["dev", "❌ failed", String(cloud.length), "0", String(report.violations.filter((v) => v.enforcementLevel === "mandatory").length), String(report.violations.filter((v) => v.enforcementLevel === "advisory").length)]);
     });
 
     it("lists every violation of the JSON report under the severity the registry gives its rule", () => {

@@ -135,6 +135,33 @@ describe("sarif: the format", () => {
         assert.doesNotMatch(JSON.stringify(run.results.map((r: Json) => r.partialFingerprints)), /primaryLocationLineHash/, "that key is code scanning's own");
     });
 
+    it("reports preflight findings as errors of their own rules, after the pack's, naming the path and the fix", () => {
+        const withPreflight = sampleResult({
+            resources: [bucket, queue],
+            policies: [critical, high],
+            violations: [sampleViolation(high, queue, "no lock")],
+            preflight: [
+                { check: "aws-limits", urn: bucket.urn, path: "bucket", refusedBy: "AWS S3 API", message: "InvalidBucketName: 64 characters", fix: "shorten the bucket name" },
+                { check: "aws-limits", urn: bucket.urn, path: "bucketPrefix", refusedBy: "AWS S3 API", message: "too long", fix: "shorten the prefix" },
+            ],
+        });
+        const out = JSON.parse(toSarif(withPreflight, context)) as Json;
+        assertValidSarif(out);
+        const [preflightRun] = out.runs;
+        assert.deepEqual(preflightRun.tool.driver.rules.map((r: Json) => r.id), [critical.name, high.name, "preflight/aws-limits"]);
+        const findings = preflightRun.results.filter((r: Json) => r.ruleId === "preflight/aws-limits");
+        assert.equal(findings.length, 2);
+        for (const finding of findings) {
+            assert.equal(finding.level, "error");
+            assert.equal(preflightRun.tool.driver.rules[finding.ruleIndex].id, "preflight/aws-limits");
+            assert.equal(finding.properties.category, "preflight");
+        }
+        assert.match(findings[0].message.text, /aws:s3\/bucket:Bucket::logs \(bucket\) in stack dev: AWS S3 API: InvalidBucketName: 64 characters\nFix: shorten the bucket name/);
+        assert.notEqual(findings[0].partialFingerprints[FINGERPRINT_KEY], findings[1].partialFingerprints[FINGERPRINT_KEY]);
+        assert.equal(preflightRun.properties.stacks[0].exitCode, 4);
+        assert.equal(preflightRun.properties.stacks[0].preflight, 2);
+    });
+
     it("points at a settings file outside the repository by its file URI", () => {
         const outside = sampleResult({ resources: [bucket], policies: [high], violations: [sampleViolation(high, bucket, "x")], settingsFile: path.join(os.tmpdir(), "Pulumi.dev.yaml") });
         const out = JSON.parse(toSarif(outside, context));
