@@ -69,16 +69,25 @@ export const ISTIO = {
 
 /**
  * The Percona Operator for MongoDB, installed from its Helm chart (`psmdb-operator`), and the images
- * the `PerconaServerMongoDB` resource runs. `crVersion` must match the operator version.
+ * the `PerconaServerMongoDB` resource runs. `crVersion` must match the operator version; the chart's
+ * `appVersion` is the operator it packages (chart 1.22.0 packages operator 1.22.0). The image tags are the
+ * ones the operator release names in its deploy/cr.yaml (percona/percona-server-mongodb-operator v1.22.0).
  */
 export const PERCONA_MONGODB = {
     repository: "https://percona.github.io/percona-helm-charts/",
     chart: "psmdb-operator",
-    chartVersion: "1.21.1",
-    crVersion: "1.21.1",
-    operatorImage: "docker.io/percona/percona-server-mongodb-operator:1.21.1",
-    mongodImage: "docker.io/percona/percona-server-mongodb:8.0.12-4",
-    backupImage: "docker.io/percona/percona-backup-mongodb:2.11.0",
+    /** The operator's CRDs as a chart of their own (same version as `chart`), so Helm upgrades them. */
+    crdChart: "psmdb-operator-crds",
+    chartVersion: "1.22.0",
+    crVersion: "1.22.0",
+    operatorImage: "docker.io/percona/percona-server-mongodb-operator:1.22.0",
+    mongodImage: "docker.io/percona/percona-server-mongodb:8.0.19-7",
+    backupImage: "docker.io/percona/percona-backup-mongodb:2.12.0",
+    /**
+     * PMM's client. Monitoring is off and this image is never pulled, but the CRD requires `spec.pmm.image`
+     * whenever `spec.pmm` is present (deploy/crd.yaml: the `pmm` object's `required: [image]`).
+     */
+    pmmClientImage: "docker.io/percona/pmm-client:3.6.0",
 } as const;
 
 /**

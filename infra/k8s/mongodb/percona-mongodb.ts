@@ -28,6 +28,8 @@ export const PERCONA_UID = 1001;
 export const ENCRYPTION_KEY_BYTES = 32;
 export const PASSWORD_LENGTH = 32;
 export const OPERATOR_RELEASE = "psmdb-operator";
+/** The release of the operator's CustomResourceDefinitions (chart `psmdb-operator-crds`). */
+export const CRDS_RELEASE = "psmdb-operator-crds";
 
 /** The system users the operator manages, by the key prefix it reads from the users Secret. */
 export const SYSTEM_USERS = {
@@ -117,13 +119,16 @@ export function perconaNetworkAllows(clusterName: string, backupEgress: readonly
 export const OPERATOR_UID = 2;
 
 /** The operator chart's values: one namespace, PSS-restricted pod, no telemetry calls out. */
-export function operatorValues(namespace: string, sources: SourceSettings = {}): Record<string, unknown> {
+export function operatorValues(sources: SourceSettings = {}): Record<string, unknown> {
     const operatorImage = imageFrom(PERCONA_MONGODB.operatorImage, sources);
     const tag = operatorImage.lastIndexOf(":");
     return {
         image: { repository: operatorImage.slice(0, tag), tag: operatorImage.slice(tag + 1) },
         imagePullSecrets: pullSecrets(sources),
-        watchNamespace: namespace,
+        // No `watchNamespace`: the chart then watches its release namespace with a namespaced Role. Any
+        // non-empty watchNamespace makes it create a ClusterRole and ClusterRoleBinding, which would let the
+        // operator read Secrets and exec into pods in every namespace (chart psmdb-operator 1.22.0,
+        // templates/role.yaml and role-binding.yaml: `if or .Values.watchNamespace .Values.watchAllNamespaces`).
         watchAllNamespaces: false,
         replicaCount: 1,
         disableTelemetry: true,
@@ -172,7 +177,8 @@ export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageS
             ssl: args.secrets.ssl,
             sslInternal: args.secrets.sslInternal,
         },
-        pmm: { enabled: false },
+        // The CRD requires `pmm.image` even with monitoring off; it is never pulled.
+        pmm: { enabled: false, image: imageFrom(PERCONA_MONGODB.pmmClientImage, sources) },
         initContainerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
         replsets: [{
             name: REPLSET_NAME,
@@ -212,9 +218,19 @@ export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageS
                 containerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
                 storages: { logical: args.backupStorage },
                 pitr: { enabled: false },
-                tasks: [{ name: "daily-logical", enabled: true, schedule: backup.schedule, keep: backup.keep, storageName: "logical", type: "logical", compressionType: "gzip" }],
+                tasks: [{
+                    name: "daily-logical",
+                    enabled: true,
+                    schedule: backup.schedule,
+                    // `keep` is deprecated since crVersion 1.21.0; the operator deletes older backups from storage too.
+                    retention: { type: "count", count: backup.keep, deleteFromStorage: true },
+                    storageName: "logical",
+                    type: "logical",
+                    compressionType: "gzip",
+                }],
             }
-            : { enabled: false },
+            // The CRD requires `backup.image` whenever `backup` is present, enabled or not.
+            : { enabled: false, image: imageFrom(PERCONA_MONGODB.backupImage, sources) },
     };
 }
 
@@ -238,17 +254,33 @@ export class PerconaMongoDb extends pulumi.ComponentResource {
         const kept = { parent: this, protect: args.protect };
         this.host = `${cluster}-${REPLSET_NAME}.${ns}.svc.cluster.local`;
 
+        // The CRDs from their own chart, so a version bump upgrades them: Helm installs a chart's `crds/`
+        // folder once and never upgrades it (chart psmdb-operator 1.22.0 README, "Upgrading CRDs").
+        // Uninstalling this release deletes the CRDs and with them every database resource, so a
+        // `pulumi destroy` leaves it in the cluster.
+        const crds = new k8s.helm.v3.Release(`${name}-crds`, {
+            name: CRDS_RELEASE,
+            ...chartFrom(PERCONA_MONGODB.crdChart, PERCONA_MONGODB.repository, args.sources ?? {}),
+            version: PERCONA_MONGODB.chartVersion,
+            namespace: ns,
+            atomic: true,
+            cleanupOnFail: true,
+            maxHistory: 10,
+            timeout: 600,
+        }, { parent: this, protect: args.protect, retainOnDelete: true });
         const operator = new k8s.helm.v3.Release(`${name}-operator`, {
             name: OPERATOR_RELEASE,
             ...chartFrom(PERCONA_MONGODB.chart, PERCONA_MONGODB.repository, args.sources ?? {}),
             version: PERCONA_MONGODB.chartVersion,
             namespace: ns,
-            values: operatorValues(ns, args.sources),
+            values: operatorValues(args.sources),
+            // The CRDs come from the release above.
+            skipCrds: true,
             atomic: true,
             cleanupOnFail: true,
             maxHistory: 10,
             timeout: 600,
-        }, { parent: this });
+        }, { parent: this, dependsOn: [crds] });
 
         new k8s.core.v1.ServiceAccount(`${name}-service-account`, {
             metadata: { name: args.serviceAccountName, namespace: ns },

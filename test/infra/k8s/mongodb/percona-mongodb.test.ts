@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
 import {
-    APPLICATION_USER, ENCRYPTION_KEY_BYTES, MONGODB_CLUSTER_NAME, PerconaMongoDb, perconaNetworkAllows, replicaSetDnsNames, SYSTEM_USERS,
+    APPLICATION_USER, ENCRYPTION_KEY_BYTES, MONGODB_CLUSTER_NAME, PerconaMongoDb, perconaNetworkAllows, perconaSpec, replicaSetDnsNames, SYSTEM_USERS,
 } from "../../../../infra/k8s/mongodb/percona-mongodb";
 import { InternalCa } from "../../../../infra/secrets/internal-ca";
 import { PERCONA_MONGODB } from "../../../../infra/versions";
@@ -64,19 +64,33 @@ describe("replicaSetDnsNames", () => {
 });
 
 describe("PerconaMongoDb", () => {
-    it("installs the pinned operator chart from the given repository, watching only its namespace", () => {
-        const [release] = ofType(mongodb, "kubernetes:helm.sh/v3:Release").map(inputs);
+    it("installs the pinned operator chart from the given repository, watching only its namespace with a namespaced Role", () => {
+        const release = ofType(mongodb, "kubernetes:helm.sh/v3:Release").map(inputs).find((r) => r.chart === PERCONA_MONGODB.chart)!;
         assert.equal(release.chart, PERCONA_MONGODB.chart);
+        assert.equal(release.skipCrds, true, "the CRDs come from their own chart");
         assert.equal(release.version, PERCONA_MONGODB.chartVersion);
         assert.equal(release.repositoryOpts.repo, MIRROR);
         assert.equal(release.namespace, "data");
         assert.equal(release.atomic, true);
         assert.equal(release.values.watchAllNamespaces, false);
-        assert.equal(release.values.watchNamespace, "data");
+        // Any watchNamespace makes the chart bind a ClusterRole; without one it watches the release namespace.
+        assert.equal("watchNamespace" in release.values, false);
         assert.equal(release.values.disableTelemetry, true);
         assert.equal(release.values.podSecurityContext.runAsNonRoot, true);
         assert.equal(release.values.securityContext.allowPrivilegeEscalation, false);
         assert.deepEqual(release.values.securityContext.capabilities, { drop: ["ALL"] });
+    });
+
+    it("installs the CRDs from their own chart so upgrades reach them, kept by a destroy and protected when asked", () => {
+        const releases = ofType(mongodb, "kubernetes:helm.sh/v3:Release");
+        const crds = releases.find((r) => inputs(r).chart === PERCONA_MONGODB.crdChart)!;
+        assert.ok(crds, "a psmdb-operator-crds release");
+        assert.equal(inputs(crds).version, PERCONA_MONGODB.chartVersion);
+        assert.equal(inputs(crds).repositoryOpts.repo, MIRROR);
+        assert.equal(crds.retainOnDelete, true, "uninstalling the CRD chart would delete every database resource");
+        assert.equal(crds.protect, true);
+        const operator = releases.find((r) => inputs(r).chart === PERCONA_MONGODB.chart)!;
+        assert.ok(operator.dependencies.includes(crds.urn), "the operator starts after its CRDs exist");
     });
 
     it("requires TLS with the CA's certificates, and never allows the unsafe TLS flag", () => {
@@ -155,11 +169,23 @@ describe("PerconaMongoDb", () => {
         const backup = spec().backup;
         assert.equal(backup.enabled, true);
         assert.deepEqual(backup.storages.logical, { type: "s3", s3: { bucket: "backups", region: "eu-west-1" } });
-        assert.deepEqual(backup.tasks.map((t: { schedule: string; keep: number; storageName: string }) => [t.schedule, t.keep, t.storageName]), [["0 4 * * *", 35, "logical"]]);
+        assert.deepEqual(backup.image, PERCONA_MONGODB.backupImage);
+        assert.deepEqual(backup.tasks.map((t: { schedule: string; storageName: string }) => [t.schedule, t.storageName]), [["0 4 * * *", "logical"]]);
+        // `keep` is deprecated since crVersion 1.21.0: retention by count, deleting old backups from storage too.
+        assert.deepEqual(backup.tasks[0].retention, { type: "count", count: 35, deleteFromStorage: true });
+        assert.equal("keep" in backup.tasks[0], false);
         const [entry] = ofType(mongodb, "kubernetes:networking.istio.io/v1:ServiceEntry").map(inputs);
         assert.deepEqual(entry.spec.hosts, ["s3.eu-west-1.amazonaws.com"]);
         assert.deepEqual(entry.spec.exportTo, ["."]);
         assert.deepEqual(spec().replsets[0].annotations, { "traffic.sidecar.istio.io/excludeOutboundIPRanges": "169.254.170.23/32" });
+    });
+
+    it("names every image the CRD requires, even for features that are off (monitoring, backups)", () => {
+        // PerconaServerMongoDB CRD 1.22.0: spec requires image; spec.pmm requires image; spec.backup requires enabled and image.
+        const s = spec();
+        assert.equal(s.image, PERCONA_MONGODB.mongodImage);
+        assert.deepEqual(s.pmm, { enabled: false, image: PERCONA_MONGODB.pmmClientImage });
+        assert.equal(s.initImage, PERCONA_MONGODB.operatorImage);
     });
 
     it("protects the database resource, its keys and its Secrets when asked", () => {
@@ -173,6 +199,17 @@ describe("PerconaMongoDb", () => {
         const base = { namespace: "data", storageSize: "10Gi", storageClassName: "c", ca: {} as InternalCa, sources: { chartRepository: MIRROR }, serviceAccountName: "m", clientNamespace: "p" };
         assert.throws(() => new PerconaMongoDb("x", { ...base, members: 2 }), /members must be 1, 3, 5 or 7, got 2/);
         assert.throws(() => new PerconaMongoDb("x", { ...base, members: 3, storageSize: "10GB" }), /storageSize must be a size like "100Gi"/);
+    });
+});
+
+describe("perconaSpec", () => {
+    it("keeps spec.backup valid without logical backups: disabled, with the image the CRD requires", () => {
+        const secrets = { users: "u", encryptionKey: "k", ssl: "s", sslInternal: "si", applicationUser: "a" };
+        const withoutBackup = perconaSpec({ members: 1, storageSize: "10Gi", serviceAccountName: "m", storageClassName: "c", secrets });
+        assert.deepEqual(withoutBackup.backup, { enabled: false, image: PERCONA_MONGODB.backupImage });
+        const mirrored = perconaSpec({ members: 1, storageSize: "10Gi", serviceAccountName: "m", storageClassName: "c", secrets, sources: { registryMirror: "registry.corp:5000/mirror" } });
+        assert.deepEqual(mirrored.backup, { enabled: false, image: "registry.corp:5000/mirror/percona/percona-backup-mongodb:2.12.0" });
+        assert.deepEqual(mirrored.pmm, { enabled: false, image: "registry.corp:5000/mirror/percona/pmm-client:3.6.0" });
     });
 });
 
