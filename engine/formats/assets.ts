@@ -459,7 +459,8 @@ function backupsOf(view: StackView): Asset[] {
             declaredBy: [vault, ...(lock ? [lock] : [])],
             description: `${kindOf(vault.type)}${text(vault.props.region) ? ` in ${vault.props.region}` : ""}; holds ${writers.length > 0 ? writers.join("; ") : "no recovery point from a plan in the stack"}`,
             protection: [
-                key ? `encrypted with ${keyName(key)}` : vault.props.kmsKeyArn ? `encrypted with ${vault.props.kmsKeyArn}` : "encrypted with the AWS managed key",
+                // AWS Backup encrypts with the vault's key only what it fully manages; EBS recovery points keep their volume's key.
+                `${key ? `vault key ${keyName(key)}` : vault.props.kmsKeyArn ? `vault key ${vault.props.kmsKeyArn}` : "the AWS managed vault key"} for recovery points AWS Backup fully manages; EBS recovery points keep their volume's key`,
                 lock ? `Vault Lock ${lock.props.changeableForDays !== undefined ? "compliance mode" : "governance mode"}, minimum retention ${lock.props.minRetentionDays ?? "?"} days` : "no Vault Lock",
                 ...(vault.resource.protect ? ["protected from `pulumi destroy`"] : []),
             ],

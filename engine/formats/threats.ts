@@ -177,8 +177,8 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
     "backup": [
         { stride: "Tampering", threat: "an attacker or operator deletes recovery points (ransomware)", policies: ["require-backup-vault-lock"],
             check: (c) => when(ofType(c, "aws:backup/vault:Vault").every((v) => ofType(c, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").some((l) => l.props.backupVaultName === v.props.name)), "every vault locked", "a vault without Vault Lock") },
-        { stride: "Information disclosure", threat: "recovery points read outside the platform", policies: ["require-backup-vault-encryption"],
-            check: (c) => when(ofType(c, "aws:backup/vault:Vault").every((v) => !!v.props.kmsKeyArn), "vaults under customer-managed keys", "a vault under the AWS managed key") },
+        { stride: "Information disclosure", threat: "recovery points read outside the platform", policies: ["require-backup-vault-encryption", "require-encrypted-storage-class"],
+            check: (c) => when(ofType(c, "aws:backup/vault:Vault").every((v) => !!v.props.kmsKeyArn), "vaults under customer-managed keys; EBS recovery points under their volumes' key", "a vault under the AWS managed key") },
         { stride: "Denial of service", threat: "backups expire before a problem is noticed, or a region is lost", policies: ["require-backup-plan-retention"],
             check: (c) => { const rules = ofType(c, "aws:backup/plan:Plan").flatMap((p) => list<Props>(p.props.rules).map(record)); return when(rules.length > 0, `retention ${rules.map((r) => record(r.lifecycle).deleteAfter).join(", ")} days${rules.some((r) => list(r.copyActions).length > 0) ? ", copied to another region" : ""}`, "no backup plan"); } },
     ],

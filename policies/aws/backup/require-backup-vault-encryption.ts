@@ -4,7 +4,7 @@ const AIR_GAPPED = "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault";
 
 export default defineResourceRule({
     name: "require-backup-vault-encryption",
-    description: "An AWS Backup vault, logically air-gapped or not, must encrypt its recovery points with a customer-managed KMS key, not a key AWS manages or owns.",
+    description: "An AWS Backup vault, logically air-gapped or not, must encrypt the recovery points it encrypts itself (those of resource types AWS Backup fully manages) with a customer-managed KMS key, not a key AWS manages or owns; EBS recovery points keep their volume's key, which require-encrypted-storage-class and require-ebs-volume-encryption judge.",
     severity: "high",
     controls: ["FSBP Backup.1"],
     remediation: "Set `kmsKeyArn` on the aws.backup.Vault (`encryptionKeyArn` on an aws.backup.LogicallyAirGappedVault) to the ARN of a customer-managed key whose policy lets AWS Backup use it.",
