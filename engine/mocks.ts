@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
+import { ADDON_VERSIONS } from "../infra/versions";
 
 export interface MockEnvironment {
     readonly region: string;
@@ -265,6 +266,14 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 };
             case "aws:index/getPartition:getPartition":
                 return { id: this.partition, partition: this.partition, dnsSuffix: this.dnsSuffix, reverseDnsPrefix: this.dnsSuffix.split(".").reverse().join(".") };
+            case "aws:eks/getAddonVersion:getAddonVersion": {
+                // Offline, EKS offers exactly the pinned versions; a real preview asks EKS.
+                const pinned = (ADDON_VERSIONS as Record<string, Record<string, string> | undefined>)[String(args.inputs.kubernetesVersion)]?.[String(args.inputs.addonName)];
+                if (!pinned) {
+                    throw new Error(`the offline engine knows no ${String(args.inputs.addonName)} add-on for Kubernetes ${String(args.inputs.kubernetesVersion)} (infra/versions.ts ADDON_VERSIONS)`);
+                }
+                return { id: `${String(args.inputs.addonName)}:${String(args.inputs.kubernetesVersion)}`, addonName: args.inputs.addonName, kubernetesVersion: args.inputs.kubernetesVersion, version: pinned };
+            }
             case "aws:index/getRegion:getRegion":
                 return { id: this.env.region, name: this.env.region, region: this.env.region, endpoint: `ec2.${this.env.region}.${this.dnsSuffix}`, description: this.env.region };
             default:

@@ -22,6 +22,41 @@ function identityOf(addon: AddonName): { readonly serviceAccount: string; readon
 export const ADDONS_BEFORE_NODES: readonly AddonName[] = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent"];
 export const ADDONS_AFTER_NODES: readonly AddonName[] = ["coredns", "aws-ebs-csi-driver", "snapshot-controller"];
 
+/** `v1.66.0-eksbuild.1` → [1, 66, 0, 1]: the parts EKS add-on versions are ordered by. */
+export function addonVersionParts(version: string): number[] {
+    const match = /^v(\d+)\.(\d+)\.(\d+)-eksbuild\.(\d+)$/.exec(version);
+    if (!match) {
+        throw new Error(`EksAddons: ${JSON.stringify(version)} is not an EKS add-on version like v1.66.0-eksbuild.1`);
+    }
+    return match.slice(1).map(Number);
+}
+
+/** Negative when `a` is older than `b`, zero when equal, positive when newer. */
+export function compareAddonVersions(a: string, b: string): number {
+    const [left, right] = [addonVersionParts(a), addonVersionParts(b)];
+    const differing = left.findIndex((part, i) => part !== right[i]);
+    return differing < 0 ? 0 : left[differing] - right[differing];
+}
+
+/**
+ * The pinned version, once EKS says it offers one at least that new for this Kubernetes version. A pin
+ * newer than anything EKS offers would fail only when the add-on is created, mid-deployment; this fails
+ * the preview instead, naming the pin to fix.
+ */
+export function confirmedAddonVersion(addonName: AddonName, kubernetesVersion: KubernetesVersion, opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
+    const pinned = ADDON_VERSIONS[kubernetesVersion][addonName];
+    return aws.eks.getAddonVersionOutput({ addonName, kubernetesVersion, mostRecent: true }, opts).version
+        .apply((newest) => assertPinOffered(addonName, kubernetesVersion, pinned, newest));
+}
+
+/** `pinned`, or an error naming the pin to fix when EKS offers nothing that new (`newest` is its most recent). */
+export function assertPinOffered(addonName: string, kubernetesVersion: string, pinned: string, newest: string): string {
+    if (compareAddonVersions(pinned, newest) > 0) {
+        throw new Error(`EksAddons: ${addonName} is pinned to ${pinned} for Kubernetes ${kubernetesVersion}, but the newest version EKS offers is ${newest}; set ADDON_VERSIONS in infra/versions.ts to a version \`aws eks describe-addon-versions --addon-name ${addonName} --kubernetes-version ${kubernetesVersion}\` lists`);
+    }
+    return pinned;
+}
+
 /** Settings of the VPC CNI: enforce Kubernetes NetworkPolicies (the platform's default-deny relies on it). */
 export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: "true" } as const;
 
@@ -79,14 +114,13 @@ export class EksAddons extends pulumi.ComponentResource {
         }
         this.roles = roles;
 
-        const versions = ADDON_VERSIONS[args.kubernetesVersion];
         const addons: Partial<Record<AddonName, aws.eks.Addon>> = {};
         for (const addonName of args.addons) {
             const role = roles[addonName as keyof typeof ADDON_IDENTITIES];
             addons[addonName] = new aws.eks.Addon(`${name}-${addonName}`, {
                 clusterName: args.clusterName,
                 addonName,
-                addonVersion: versions[addonName],
+                addonVersion: confirmedAddonVersion(addonName, args.kubernetesVersion, parent),
                 // The platform's settings win over anything changed by hand in the cluster.
                 resolveConflictsOnCreate: "OVERWRITE",
                 resolveConflictsOnUpdate: "OVERWRITE",

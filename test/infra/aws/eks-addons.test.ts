@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
-import { ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, EksAddons, VPC_CNI_CONFIGURATION } from "../../../infra/aws/eks-addons";
+import { ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, assertPinOffered, compareAddonVersions, EksAddons, VPC_CNI_CONFIGURATION } from "../../../infra/aws/eks-addons";
 import { ADDON_NAMES, ADDON_VERSIONS } from "../../../infra/versions";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { byId, descendantsOf, named, ofType, plain } from "../../harness/resources";
@@ -74,5 +74,29 @@ describe("EksAddons", () => {
         assert.throws(() => new EksAddons("bad", {
             context: { region: "eu-west-1" } as never, clusterName: "c", kubernetesVersion: "1.35", addons: ["aws-ebs-csi-driver"],
         }), /needs ebsKeyArn/);
+    });
+});
+
+describe("add-on pins against what EKS offers", () => {
+    it("orders versions by major, minor, patch and EKS build", () => {
+        assert.ok(compareAddonVersions("v1.66.0-eksbuild.1", "v1.64.0-eksbuild.3") > 0);
+        assert.ok(compareAddonVersions("v1.64.0-eksbuild.1", "v1.64.0-eksbuild.2") < 0);
+        assert.ok(compareAddonVersions("v1.9.0-eksbuild.1", "v1.10.0-eksbuild.1") < 0, "numerically, not as text");
+        assert.equal(compareAddonVersions("v1.3.10-eksbuild.2", "v1.3.10-eksbuild.2"), 0);
+        assert.throws(() => compareAddonVersions("1.66.0", "v1.66.0-eksbuild.1"), /"1.66.0" is not an EKS add-on version like v1.66.0-eksbuild.1/);
+    });
+
+    it("refuses a pin newer than the newest version EKS offers, naming the add-on, both versions and the file to fix", () => {
+        assert.equal(assertPinOffered("aws-ebs-csi-driver", "1.35", "v1.64.0-eksbuild.1", "v1.64.0-eksbuild.2"), "v1.64.0-eksbuild.1");
+        assert.throws(() => assertPinOffered("aws-ebs-csi-driver", "1.35", "v1.66.0-eksbuild.1", "v1.64.0-eksbuild.1"),
+            /aws-ebs-csi-driver is pinned to v1.66.0-eksbuild.1 for Kubernetes 1.35, but the newest version EKS offers is v1.64.0-eksbuild.1; set ADDON_VERSIONS in infra\/versions.ts/);
+    });
+
+    it("every pin is a well-formed add-on version", () => {
+        for (const [kubernetesVersion, pins] of Object.entries(ADDON_VERSIONS)) {
+            for (const [name, version] of Object.entries(pins)) {
+                assert.doesNotThrow(() => compareAddonVersions(version, version), `${name} on ${kubernetesVersion}`);
+            }
+        }
     });
 });
