@@ -5,9 +5,11 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import Ajv2020 from "ajv/dist/2020";
 import { parse } from "yaml";
+import { lowestAccepted, satisfies } from "./harness/node-versions";
 
 const ROOT = path.resolve(__dirname, "..");
-const SCHEMA = path.resolve(ROOT, "..", "shared", "schemas", "pulumi-project.schema.json");
+/** Pulumi's own project schema, copied into the repository (provenance in test/fixtures/schemas/SOURCES.md). */
+const SCHEMA = path.join(__dirname, "fixtures", "schemas", "pulumi-project.schema.json");
 
 describe("Pulumi.yaml", () => {
     const project = parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"));
@@ -53,6 +55,42 @@ describe("package.json", () => {
         assert.match(pkg.dependencies["@pulumi/aws"], /^\^?7\./);
         assert.match(pkg.dependencies.typescript, /^[\^~]?5\./, "TypeScript 5: the CLI runs programs and packs through its compiler API");
         assert.ok(fs.existsSync(path.join(ROOT, "package-lock.json")));
+    });
+
+    it("asks for a Node.js version every installed package supports, from the lowest it accepts up", () => {
+        const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { engines?: unknown }> };
+        assert.equal((lock.packages[""].engines as { node?: string } | undefined)?.node, pkg.engines.node, "package-lock.json records the same engines");
+        const needs = Object.entries(lock.packages)
+            .filter(([where, entry]) => where !== "" && !where.startsWith("policies") && typeof (entry.engines as { node?: unknown } | undefined)?.node === "string")
+            .map(([where, entry]) => [where, (entry.engines as { node: string }).node] as const);
+        assert.ok(needs.some(([where]) => where === "node_modules/@pulumi/pulumi"));
+        for (const lowest of lowestAccepted(pkg.engines.node)) {
+            const unmet = needs.filter(([, range]) => !satisfies(lowest, range)).map(([where, range]) => `${where} (${range})`);
+            assert.deepEqual(unmet, [], `engines.node ${pkg.engines.node} accepts Node.js ${lowest}, which these packages do not support`);
+        }
+    });
+});
+
+describe("the repository", () => {
+    /** Files a test, the program or the engine could read at run time (not data copied in, not dependencies). */
+    function sources(dir: string): string[] {
+        return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                return ["node_modules", "bin", "fixtures"].includes(entry.name) || entry.name.startsWith(".") ? [] : sources(full);
+            }
+            return /\.(ts|js|mjs|json|ya?ml|sh)$/.test(entry.name) || entry.name === "run" ? [full] : [];
+        });
+    }
+
+    it("reads nothing from outside its checkout, so a fresh clone runs every test", () => {
+        const sibling = [/\/work\/shared/, /\.\.\/shared\//, /["']\.\.["'],\s*["']shared["']/];
+        const roots = ["infra", "engine", "policies", "test", "stacks", ".ci", ".github"].map((d) => path.join(ROOT, d)).filter((d) => fs.existsSync(d));
+        const offending = roots.flatMap(sources)
+            .filter((file) => file !== __filename && sibling.some((pattern) => pattern.test(fs.readFileSync(file, "utf8"))))
+            .map((file) => path.relative(ROOT, file));
+        assert.deepEqual(offending, []);
+        assert.ok(SCHEMA.startsWith(path.join(ROOT, "test")) && fs.existsSync(SCHEMA), "Pulumi's project schema is a fixture of the repository");
     });
 });
 

