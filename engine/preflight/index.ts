@@ -5,13 +5,24 @@
  */
 import type { PlatformConfig } from "../../infra/config";
 import type { RecordedResource } from "../program";
+import { customResourcesCheck } from "./custom-resources";
 import { PreflightCheck, PreflightFinding, sortFindings } from "./finding";
+import { helmValuesCheck } from "./helm-values";
+import { objectFieldsCheck } from "./object-fields";
+import { accessOrderingCheck } from "./access-ordering";
+import { admissionCheck } from "./admission";
+import { apiAccessCheck } from "./api-access";
+import { awsLimitsCheck } from "./aws-limits";
+import { imageSourcesCheck } from "./image-sources";
+import { placementCheck } from "./placement";
+import { allPods } from "./pods";
 import { PreflightStack } from "./stack";
 
 export type { PreflightFinding } from "./finding";
 
 /** Every preflight check, in report order. */
-export const PREFLIGHT_CHECKS: readonly PreflightCheck<PreflightStack>[] = [];
+export const PREFLIGHT_CHECKS: readonly PreflightCheck<PreflightStack>[] = [customResourcesCheck, objectFieldsCheck, helmValuesCheck,
+    admissionCheck(allPods), placementCheck(allPods), imageSourcesCheck(allPods), apiAccessCheck, accessOrderingCheck, awsLimitsCheck];
 
 /** Runs every check over the rendered resources; a check that throws is a finding of its own, never a silent pass. */
 export function runPreflight(resources: readonly RecordedResource[], config?: PlatformConfig, checks: readonly PreflightCheck<PreflightStack>[] = PREFLIGHT_CHECKS): PreflightFinding[] {

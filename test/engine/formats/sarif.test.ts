@@ -12,6 +12,7 @@ import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { CONTROLS } from "../../../policies/lib/controls";
 import { RULES } from "../../../policies/registry";
+import { PREFLIGHT_CHECKS } from "../../../engine/preflight";
 import { CliResult, ROOT, runCheckCli } from "../../harness/cli";
 import type { StackOutcome } from "../../../engine/report";
 import { FINGERPRINT_KEY, fingerprint, SOURCE_ROOT, toSarif, toSarifOfStacks } from "../../../engine/formats/sarif";
@@ -224,7 +225,9 @@ describe("sarif: every real stack through the check command", () => {
 
     it("has a rule for every rule of the registry, with the registry's controls and severity", () => {
         const rules = new Map((log.runs[0].tool.driver.rules as Json[]).map((r) => [r.id, r]));
-        assert.deepEqual([...rules.keys()].sort(), RULES.map((r) => r.metadata.name).sort());
+        // Beside the pack's rules, one rule per preflight check.
+        assert.deepEqual([...rules.keys()].filter((id) => !id.startsWith("preflight/")).sort(), RULES.map((r) => r.metadata.name).sort());
+        assert.deepEqual([...rules.keys()].filter((id) => id.startsWith("preflight/")).sort(), PREFLIGHT_CHECKS.map((c) => `preflight/${c.name}`).sort());
         for (const { metadata } of RULES) {
             const rule = rules.get(metadata.name);
             assert.deepEqual(rule.properties.controls, [...new Set(metadata.controls.map((key) => CONTROLS[key].id))], metadata.name);
