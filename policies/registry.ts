@@ -35,6 +35,7 @@ import requireLogGroupEncryption from "./aws/cloudwatch/require-log-group-encryp
 import requireLogGroupRetention from "./aws/cloudwatch/require-log-group-retention";
 import disallowPublicKeyPolicy from "./aws/kms/disallow-public-kms-key-policy";
 import requireKeyRotation from "./aws/kms/require-kms-key-rotation";
+import restrictKeyAdministration from "./aws/kms/restrict-kms-key-administration";
 import requireMeshMinTlsVersion from "./kubernetes/mesh/require-mesh-min-tls-version";
 import requireMeshWideStrictMtls from "./kubernetes/mesh/require-mesh-wide-strict-mtls";
 import requireStrictMtls from "./kubernetes/mesh/require-strict-mtls";
@@ -128,6 +129,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     // aws/kms
     disallowPublicKeyPolicy,
     requireKeyRotation,
+    restrictKeyAdministration,
     // aws/s3
     disallowPublicBucketAcl,
     requireBucketKmsEncryption,

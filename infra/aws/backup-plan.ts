@@ -32,6 +32,8 @@ export interface BackupPlanArgs {
     /** Volumes with this tag are backed up. */
     readonly volumeTag: VolumeTag;
     readonly settings: BackupSettings;
+    /** Principals allowed to change the copy region's key policy (see KmsKeysArgs.keyAdmins). */
+    readonly keyAdmins: readonly string[];
     /** KMS deletion window of the copy region's key. @default 30 */
     readonly kmsDeletionWindowDays?: number;
     /** Keep the vaults and the copy key from `pulumi destroy` (prod). @default false */
@@ -91,7 +93,8 @@ export class BackupPlan extends pulumi.ComponentResource {
                 customerMasterKeySpec: "SYMMETRIC_DEFAULT",
                 enableKeyRotation: true,
                 deletionWindowInDays: args.kmsDeletionWindowDays ?? 30,
-                policy: withAwsContext(args.context, (c) => JSON.stringify(keyPolicy("backup", { ...c, region: copyRegion }))),
+                policy: withAwsContext(args.context, (c) => JSON.stringify(keyPolicy("backup", { ...c, region: copyRegion }, { keyAdmins: args.keyAdmins }))),
+                bypassPolicyLockoutSafetyCheck: false,
                 tags: { Name: `${args.namePrefix}-backup-copy`, Purpose: "backup" },
             }, kept);
             this.copyVault = new aws.backup.Vault(`${name}-copy`, {

@@ -89,6 +89,12 @@ export class EksCluster extends pulumi.ComponentResource {
     readonly logGroup: aws.cloudwatch.LogGroup;
     readonly name: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
+    /**
+     * What `pulumi up` and `pulumi destroy` reach the Kubernetes API through: the cluster-admin access
+     * entries with their policy associations, and the API's ingress rules. The Kubernetes provider depends
+     * on them, so a destroy removes every in-cluster resource before it removes the access it needs.
+     */
+    readonly apiAccess: pulumi.Resource[] = [];
 
     constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         validateEksClusterArgs(args);
@@ -110,14 +116,14 @@ export class EksCluster extends pulumi.ComponentResource {
             tags: { Name: `${name}-control-plane` },
         }, parent);
         for (const cidr of args.privateAccessCidrs) {
-            new aws.vpc.SecurityGroupIngressRule(`${name}-api-from-${cidr.replace(/[./]/g, "-")}`, {
+            this.apiAccess.push(new aws.vpc.SecurityGroupIngressRule(`${name}-api-from-${cidr.replace(/[./]/g, "-")}`, {
                 securityGroupId: this.securityGroup.id,
                 description: `Kubernetes API from ${cidr}`,
                 ipProtocol: "tcp",
                 fromPort: 443,
                 toPort: 443,
                 cidrIpv4: cidr,
-            }, parent);
+            }, parent));
         }
 
         this.cluster = new aws.eks.Cluster(name, {
@@ -156,12 +162,15 @@ export class EksCluster extends pulumi.ComponentResource {
             if (access === undefined) {
                 continue; // RBAC groups only: the groups' bindings decide what the principal may do.
             }
-            new aws.eks.AccessPolicyAssociation(key, {
+            const association = new aws.eks.AccessPolicyAssociation(key, {
                 clusterName: this.cluster.name,
                 principalArn: accessEntry.principalArn,
                 policyArn: withAwsContext(args.context, (c) => `arn:${c.partition}:eks::aws:cluster-access-policy/${ACCESS_POLICIES[access]}`),
                 accessScope: entry.namespaces ? { type: "namespace", namespaces: [...entry.namespaces] } : { type: "cluster" },
             }, parent);
+            if (access === "cluster-admin") {
+                this.apiAccess.push(accessEntry, association);
+            }
         }
 
         this.registerOutputs({ clusterName: this.name, clusterArn: this.arn, endpoint: this.cluster.endpoint });

@@ -11,6 +11,12 @@ export interface KmsKeysArgs {
     readonly deletionWindowInDays?: number;
     /** Days between automatic rotations of the key material (90 to 2560). @default 365 */
     readonly rotationPeriodInDays?: number;
+    /**
+     * IAM roles or users allowed to change the key policies: the principal that runs `pulumi up` must be
+     * one of them, or KMS refuses the policy. The account administers the keys without them but cannot
+     * change a policy or grant itself use.
+     */
+    readonly keyAdmins: readonly string[];
     /** Roles allowed to use a key directly, per purpose (e.g. the EKS cluster role). @default none */
     readonly keyUsers?: Readonly<Partial<Record<KeyPurpose, readonly pulumi.Input<string>[]>>>;
     /** Protect the keys from deletion by Pulumi (prod). Losing a key loses everything encrypted with it. @default false */
@@ -26,6 +32,9 @@ export function validateKmsKeysArgs(args: KmsKeysArgs): void {
     const rotation = args.rotationPeriodInDays ?? 365;
     if (!Number.isInteger(rotation) || rotation < 90 || rotation > 2560) {
         throw new Error(`KmsKeys: rotationPeriodInDays must be a whole number from 90 to 2560, got ${rotation}`);
+    }
+    if (args.keyAdmins.length === 0) {
+        throw new Error("KmsKeys: keyAdmins is empty; name the role that runs pulumi up (KMS refuses a key policy its caller could not change again)");
     }
     if (!/^[a-zA-Z0-9/_-]+$/.test(args.aliasPrefix) || args.aliasPrefix.startsWith("aws")) {
         throw new Error(`KmsKeys: aliasPrefix ${JSON.stringify(args.aliasPrefix)} must use letters, digits, '/', '_' or '-' and not start with "aws"`);
@@ -54,7 +63,9 @@ export class KmsKeys extends pulumi.ComponentResource {
                 rotationPeriodInDays: args.rotationPeriodInDays ?? 365,
                 deletionWindowInDays: args.deletionWindowInDays ?? 30,
                 policy: pulumi.all([withAwsContext(args.context, (c) => c), users]).apply(([context, keyUsers]) =>
-                    JSON.stringify(keyPolicy(purpose, context, keyUsers))),
+                    JSON.stringify(keyPolicy(purpose, context, { keyAdmins: args.keyAdmins, keyUsers }))),
+                // KMS's lockout check stays on: a policy its caller could not change again is refused.
+                bypassPolicyLockoutSafetyCheck: false,
                 tags: { Name: `${args.aliasPrefix}-${purpose}`, Purpose: purpose },
             }, { parent: this, protect: args.protect });
             new aws.kms.Alias(`${name}-${purpose}`, {

@@ -2,12 +2,14 @@
  * Key policies for the platform's customer-managed keys. Pure functions over plain values: every
  * statement names its principal, and no key is usable by "*" (FSBP KMS.5).
  */
+import type { AccessEntrySettings } from "../settings/cluster";
 import type { ResolvedAwsContext } from "./aws-context";
 
-export const KEY_PURPOSES = ["cluster", "ebs", "logs", "backup", "secrets"] as const;
+export const KEY_PURPOSES = ["cluster", "ebs", "logs", "backup", "secrets", "images"] as const;
 /**
  * `cluster`: envelope encryption of Kubernetes secrets. `ebs`: node and data volumes and their
  * snapshots. `logs`: CloudWatch log groups. `backup`: the AWS Backup vault. `secrets`: Secrets Manager.
+ * `images`: the ECR repositories of the image pull-through cache.
  */
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
@@ -17,6 +19,7 @@ export const KEY_DESCRIPTIONS: Readonly<Record<KeyPurpose, string>> = {
     logs: "CloudWatch Logs log groups",
     backup: "AWS Backup vault recovery points",
     secrets: "Secrets Manager secrets of the platform keystore",
+    images: "ECR repositories of the image pull-through cache",
 };
 
 export interface PolicyStatement {
@@ -34,14 +37,27 @@ export interface PolicyDocument {
 }
 
 /**
- * Administration without use: the account can manage, rotate and schedule deletion of the key (and
- * the caller passes KMS's lockout check), but cannot encrypt or decrypt with it through IAM alone.
+ * Administration without use: the account can describe, tag, enable, disable, rotate and schedule
+ * deletion of the key, but cannot encrypt or decrypt with it through IAM alone. Two actions a broad
+ * `kms:Create*` / `kms:Put*` would include are left out on purpose, since either lets a principal with
+ * the matching IAM permission give itself `kms:Decrypt`: `kms:CreateGrant` (the account may create grants
+ * only for AWS resources, through the key's service) and `kms:PutKeyPolicy` (only the named key
+ * administrators may rewrite the policy).
  */
 export const KEY_ADMIN_ACTIONS = [
-    "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*",
+    "kms:CreateAlias", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Update*", "kms:Revoke*",
     "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource",
     "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand",
 ] as const;
+
+/**
+ * What the key administrators get beyond the account's administration: changing the key policy.
+ * KMS refuses (CreateKey, PutKeyPolicy) a policy that would not let the caller change it again unless
+ * `BypassPolicyLockoutSafetyCheck` is set, which the platform never does; so the principal that runs
+ * `pulumi up` must be one of them (AWS KMS API reference, CreateKey and PutKeyPolicy:
+ * "BypassPolicyLockoutSafetyCheck").
+ */
+export const KEY_POLICY_ADMIN_ACTIONS = ["kms:PutKeyPolicy"] as const;
 
 export const KEY_USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"] as const;
 
@@ -50,6 +66,7 @@ const VIA_SERVICE: Readonly<Partial<Record<KeyPurpose, string>>> = {
     ebs: "ec2",
     backup: "backup",
     secrets: "secretsmanager",
+    images: "ecr",
 };
 
 export function accountRoot(context: ResolvedAwsContext): string {
@@ -61,14 +78,39 @@ export function autoScalingServiceLinkedRole(context: ResolvedAwsContext): strin
     return `arn:${context.partition}:iam::${context.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 }
 
+/** Who a key policy names besides the account and AWS services. */
+export interface KeyPrincipals {
+    /**
+     * IAM role or user ARNs allowed to change the key policy: at least the principal that runs
+     * `pulumi up`, or KMS refuses the policy (see KEY_POLICY_ADMIN_ACTIONS).
+     */
+    readonly keyAdmins: readonly string[];
+    /** Role ARNs allowed to use the key directly (e.g. the EKS cluster role for the `cluster` key). @default none */
+    readonly keyUsers?: readonly string[];
+}
+
 /**
- * The policy of the key for `purpose`. `keyUsers` are role ARNs allowed to use the key directly (e.g.
- * the EKS cluster role for the `cluster` key); they get use and grants for AWS resources, never admin.
+ * The key administrators of a stack: the principals of its `cluster-admin` access entries. The role
+ * that runs `pulumi up` is one of them (it must administer the cluster to deploy into it), and whoever
+ * may administer the cluster can read every Kubernetes Secret already, so changing the key policies
+ * gives them no data they could not reach.
  */
-export function keyPolicy(purpose: KeyPurpose, context: ResolvedAwsContext, keyUsers: readonly string[] = []): PolicyDocument {
+export function keyAdministrators(accessEntries: readonly AccessEntrySettings[]): string[] {
+    return [...new Set(accessEntries.filter((e) => e.access === "cluster-admin").map((e) => e.principalArn))].sort();
+}
+
+/**
+ * The policy of the key for `purpose`. The account administers the key without using it; `keyAdmins`
+ * may also change its policy; `keyUsers` get use and grants for AWS resources, never administration.
+ */
+export function keyPolicy(purpose: KeyPurpose, context: ResolvedAwsContext, principals: KeyPrincipals): PolicyDocument {
+    if (principals.keyAdmins.length === 0) {
+        throw new Error(`keyPolicy(${purpose}): keyAdmins is empty; name the principal that runs pulumi up, or KMS refuses a policy nobody could change`);
+    }
     const root = accountRoot(context);
     const statements: PolicyStatement[] = [
         { Sid: "KeyAdministration", Effect: "Allow", Principal: { AWS: root }, Action: [...KEY_ADMIN_ACTIONS], Resource: "*" },
+        { Sid: "KeyPolicyAdministration", Effect: "Allow", Principal: { AWS: [...new Set(principals.keyAdmins)].sort() }, Action: [...KEY_POLICY_ADMIN_ACTIONS], Resource: "*" },
     ];
 
     const service = VIA_SERVICE[purpose];
@@ -84,6 +126,26 @@ export function keyPolicy(purpose: KeyPurpose, context: ResolvedAwsContext, keyU
                 Condition: { StringEquals: via, Bool: { "kms:GrantIsForAWSResource": "true" } },
             },
         );
+    }
+
+    if (purpose === "cluster") {
+        // Whoever creates or updates an EKS cluster with secrets encryption needs kms:CreateGrant on the
+        // key (EKS user guide, "Encrypt Kubernetes secrets with KMS on existing clusters"); EKS makes the
+        // grant for the cluster, so it is one for an AWS resource.
+        statements.push({
+            Sid: "ClusterCreatorGrants", Effect: "Allow", Principal: { AWS: root }, Action: ["kms:CreateGrant"], Resource: "*",
+            Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+        });
+    }
+
+    if (purpose === "images") {
+        // ECR makes two grants per repository and retires them when the repository is deleted; whoever
+        // creates or deletes an encrypted repository needs kms:RetireGrant on the key as well
+        // (docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html, "Required IAM permissions").
+        statements.push({
+            Sid: "RetireGrantsThroughEcr", Effect: "Allow", Principal: { AWS: root }, Action: ["kms:RetireGrant"], Resource: "*",
+            Condition: { StringEquals: { "kms:ViaService": `ecr.${context.region}.${context.dnsSuffix}`, "kms:CallerAccount": context.accountId } },
+        });
     }
 
     if (purpose === "ebs") {
@@ -112,6 +174,7 @@ export function keyPolicy(purpose: KeyPurpose, context: ResolvedAwsContext, keyU
         });
     }
 
+    const keyUsers = principals.keyUsers ?? [];
     if (keyUsers.length > 0) {
         const users = [...keyUsers].sort();
         statements.push(

@@ -7,6 +7,12 @@ export interface ClusterAccess {
     /** Base64 certificate authority data of the API server. */
     readonly certificateAuthorityData: pulumi.Input<string>;
     readonly region: string;
+    /**
+     * The access entries, policy associations and network rules the caller reaches the API through (see
+     * `EksCluster.apiAccess`). The provider depends on them, so `pulumi destroy` deletes everything
+     * deployed through it before it deletes the access to the API.
+     */
+    readonly apiAccess: readonly pulumi.Resource[];
 }
 
 /**
@@ -35,9 +41,9 @@ export function eksKubeconfig(access: { clusterName: string; endpoint: string; c
 }
 
 /** The Kubernetes provider every in-cluster component of the AWS variant uses. */
-export function eksKubernetesProvider(name: string, access: ClusterAccess, opts?: pulumi.CustomResourceOptions): k8s.Provider {
+export function eksKubernetesProvider(name: string, access: ClusterAccess, opts: Omit<pulumi.CustomResourceOptions, "dependsOn"> & { readonly dependsOn?: readonly pulumi.Resource[] } = {}): k8s.Provider {
     const kubeconfig = pulumi
         .all([access.clusterName, access.endpoint, access.certificateAuthorityData])
         .apply(([clusterName, endpoint, certificateAuthorityData]) => eksKubeconfig({ clusterName, endpoint, certificateAuthorityData, region: access.region }));
-    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true }, opts);
+    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true }, { ...opts, dependsOn: [...(opts.dependsOn ?? []), ...access.apiAccess] });
 }

@@ -212,6 +212,8 @@ export const CONTROLS = {
     "EKS BP encryption-at-rest": eksBestPractice("encryption-at-rest", "Encryption at rest", "data-encryption-and-secrets-management.html"),
     "NIST SP 800-57 5.6.1": nist80057("5.6.1", "Comparable Algorithm Strengths"),
     "NIST SP 800-53 SC-28": nist80053("SC-28", "Protection of Information at Rest"),
+    "NIST SP 800-53 AC-5": nist80053("AC-5", "Separation of Duties"),
+    "NIST SP 800-53 AC-6": nist80053("AC-6", "Least Privilege"),
     "FSBP KMS.5": fsbp("KMS.5", "KMS keys should not be publicly accessible"),
 } as const satisfies Record<string, Control>;
 

@@ -9,6 +9,7 @@ import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/backup";
 const TAG = { key: "secure-platform/backup", value: "platform-prod" };
+const DEPLOYER = "arn:aws:iam::123456789012:role/deployer";
 const VAULT = "aws:backup/vault:Vault";
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
 
@@ -28,7 +29,7 @@ before(async () => {
     const { resources } = await renderComponents(() => {
         const provider = new aws.Provider("aws", { region: "eu-west-1" });
         for (const [name, settings] of Object.entries(SETTINGS)) {
-            new BackupPlan(name, { context: lookupAwsContext("eu-west-1", provider), namePrefix: `platform-${name}`, kmsKeyArn: KEY, volumeTag: TAG, settings, protect: true }, { provider });
+            new BackupPlan(name, { context: lookupAwsContext("eu-west-1", provider), namePrefix: `platform-${name}`, kmsKeyArn: KEY, volumeTag: TAG, settings, keyAdmins: [DEPLOYER], protect: true }, { provider });
         }
     });
     const plans = ofType(resources, "secure-platform:aws:BackupPlan");
@@ -78,6 +79,10 @@ describe("BackupPlan", () => {
         assert.match(JSON.stringify(JSON.parse(input(copyKey).policy)), /backup\.eu-central-1\.amazonaws\.com/);
         assert.equal(copyKey.protect, true);
         assert.equal(copyVault.protect, true);
+        const copyPolicy = JSON.parse(input(copyKey).policy);
+        const writers = copyPolicy.Statement.filter((s: { Action: string[] }) => s.Action.some((a) => /^kms:(\*|Put\*|PutKeyPolicy)$/.test(a)));
+        assert.deepEqual(writers.map((s: { Principal: unknown }) => s.Principal), [{ AWS: [DEPLOYER] }], "only the key administrators may change the copy key's policy");
+        assert.equal(input(copyKey).bypassPolicyLockoutSafetyCheck, false);
         const [rule] = input(ofType(prod, "aws:backup/plan:Plan")[0]).rules;
         assert.equal(rule.copyActions.length, 1);
         assert.deepEqual(rule.copyActions[0].lifecycle, { deleteAfter: 90 });
@@ -98,6 +103,6 @@ describe("BackupPlan", () => {
     });
 
     it("refuses a name AWS Backup would reject, before creating anything", () => {
-        assert.throws(() => new BackupPlan("bad", { context: {} as never, namePrefix: "platform/prod", kmsKeyArn: KEY, volumeTag: TAG, settings: { retentionDays: 7, schedule: "cron(0 3 ? * * *)", vaultLock: "none" } }), /namePrefix "platform\/prod" must be 1 to 40 letters/);
+        assert.throws(() => new BackupPlan("bad", { context: {} as never, namePrefix: "platform/prod", kmsKeyArn: KEY, volumeTag: TAG, keyAdmins: [DEPLOYER], settings: { retentionDays: 7, schedule: "cron(0 3 ? * * *)", vaultLock: "none" } }), /namePrefix "platform\/prod" must be 1 to 40 letters/);
     });
 });

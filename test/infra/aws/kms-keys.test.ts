@@ -7,6 +7,7 @@ import { KEY_PURPOSES } from "../../../infra/aws/kms-policy";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
 
+const DEPLOYER = "arn:aws:iam::777788889999:role/deployer";
 let all: readonly RecordedResource[];
 let prod: RecordedResource[];
 let dev: RecordedResource[];
@@ -16,8 +17,8 @@ before(async () => {
         const provider = new aws.Provider("aws", { region: "eu-west-1" });
         const context = lookupAwsContext("eu-west-1", provider);
         const role = new aws.iam.Role("cluster-role", { assumeRolePolicy: "{}" }, { provider });
-        new KmsKeys("prod-keys", { context, aliasPrefix: "secure-platform/prod", protect: true, keyUsers: { cluster: [role.arn] } }, { provider });
-        new KmsKeys("dev-keys", { context, aliasPrefix: "secure-platform/dev", deletionWindowInDays: 7 }, { provider });
+        new KmsKeys("prod-keys", { context, aliasPrefix: "secure-platform/prod", keyAdmins: [DEPLOYER], protect: true, keyUsers: { cluster: [role.arn] } }, { provider });
+        new KmsKeys("dev-keys", { context, aliasPrefix: "secure-platform/dev", keyAdmins: [DEPLOYER], deletionWindowInDays: 7 }, { provider });
     }, { accountId: "777788889999" });
     all = resources;
     prod = descendantsOf(resources, named(resources, "prod-keys"));
@@ -65,6 +66,14 @@ describe("KmsKeys", () => {
         }
     });
 
+    it("lets only the key administrators change a policy, and keeps KMS's lockout check on", () => {
+        for (const key of ofType(prod, "aws:kms/key:Key")) {
+            const writers = policyOf(key).Statement.filter((s: { Action: string[] }) => s.Action.some((a) => /^kms:(\*|Put\*|PutKeyPolicy)$/.test(a)));
+            assert.deepEqual(writers.map((s: { Principal: unknown }) => s.Principal), [{ AWS: [DEPLOYER] }]);
+            assert.equal(input(key, "bypassPolicyLockoutSafetyCheck"), false);
+        }
+    });
+
     it("lets CloudWatch Logs use the logs key only for this account's log groups", () => {
         const logs = ofType(prod, "aws:kms/key:Key").find((k) => input(k, "tags").Purpose === "logs")!;
         const statement = policyOf(logs).Statement.find((s: { Sid: string }) => s.Sid === "CloudWatchLogsUse");
@@ -84,13 +93,17 @@ describe("KmsKeys", () => {
 
 describe("validateKmsKeysArgs", () => {
     const context = { region: "eu-west-1" } as Parameters<typeof validateKmsKeysArgs>[0]["context"];
+    const keyAdmins = [DEPLOYER];
     it("rejects a deletion window outside 7 to 30 days", () => {
-        assert.throws(() => validateKmsKeysArgs({ context, aliasPrefix: "p", deletionWindowInDays: 3 }), /deletionWindowInDays must be a whole number from 7 to 30, got 3/);
+        assert.throws(() => validateKmsKeysArgs({ context, keyAdmins, aliasPrefix: "p", deletionWindowInDays: 3 }), /deletionWindowInDays must be a whole number from 7 to 30, got 3/);
     });
     it("rejects a rotation period KMS does not accept", () => {
-        assert.throws(() => validateKmsKeysArgs({ context, aliasPrefix: "p", rotationPeriodInDays: 30 }), /rotationPeriodInDays must be a whole number from 90 to 2560/);
+        assert.throws(() => validateKmsKeysArgs({ context, keyAdmins, aliasPrefix: "p", rotationPeriodInDays: 30 }), /rotationPeriodInDays must be a whole number from 90 to 2560/);
+    });
+    it("rejects keys nobody could change the policy of", () => {
+        assert.throws(() => validateKmsKeysArgs({ context, keyAdmins: [], aliasPrefix: "p" }), /keyAdmins is empty; name the role that runs pulumi up/);
     });
     it("rejects an alias prefix in the reserved aws namespace", () => {
-        assert.throws(() => validateKmsKeysArgs({ context, aliasPrefix: "aws/mine" }), /aliasPrefix "aws\/mine"/);
+        assert.throws(() => validateKmsKeysArgs({ context, keyAdmins, aliasPrefix: "aws/mine" }), /aliasPrefix "aws\/mine"/);
     });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
-import { LogicalBackupBucket, logicalBackupRole } from "../../../infra/aws/logical-backup-bucket";
+import { LOGICAL_BACKUP_PREFIX, LogicalBackupBucket, logicalBackupRole } from "../../../infra/aws/logical-backup-bucket";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { ofType, plain } from "../../harness/resources";
 
@@ -14,12 +14,14 @@ before(async () => {
         const provider = new aws.Provider("aws", { region: "eu-west-1" });
         const context = lookupAwsContext("eu-west-1", provider);
         const role = logicalBackupRole("mongodb-backup", context, { clusterName: "platform-prod", namespace: "data", serviceAccount: "mongodb" }, { provider });
-        new LogicalBackupBucket("backups", { context, kmsKeyArn: KEY, role, noncurrentRetentionDays: 90, protect: true }, { provider });
+        const expiryRole = logicalBackupRole("mongodb-backup-expiry", context, { clusterName: "platform-prod", namespace: "data", serviceAccount: "psmdb-operator" }, { provider });
+        new LogicalBackupBucket("backups", { context, kmsKeyArn: KEY, role, expiryRole, noncurrentRetentionDays: 90, protect: true }, { provider });
     }));
 });
 
 const input = (r: RecordedResource) => plain(r.inputs);
 const one = (type: string) => ofType(resources, type)[0];
+const byName = (type: string, name: string) => ofType(resources, type).find((r) => r.name === name)!;
 
 describe("LogicalBackupBucket", () => {
     it("encrypts with the backup CMK (SSE-KMS, bucket key), versions, blocks public access and is protected", () => {
@@ -43,12 +45,12 @@ describe("LogicalBackupBucket", () => {
     });
 
     it("lets only the MongoDB service account, through Pod Identity, read and write backups and use the key through S3", () => {
-        const role = one("aws:iam/role:Role");
+        const role = byName("aws:iam/role:Role", "mongodb-backup");
         const trust = JSON.parse(input(role).assumeRolePolicy).Statement[0];
         assert.deepEqual(trust.Principal, { Service: "pods.eks.amazonaws.com" });
         assert.equal(trust.Condition.StringEquals["aws:RequestTag/kubernetes-namespace"], "data");
         assert.equal(trust.Condition.StringEquals["aws:RequestTag/kubernetes-service-account"], "mongodb");
-        const access = JSON.parse(input(one("aws:iam/rolePolicy:RolePolicy")).policy);
+        const access = JSON.parse(input(byName("aws:iam/rolePolicy:RolePolicy", "backups-access")).policy);
         const actions = access.Statement.flatMap((s: { Action: string[] }) => s.Action);
         assert.ok(!actions.some((a: string) => a.endsWith("*") && !a.startsWith("kms:")), "no wildcard S3 actions");
         const kms = access.Statement.find((s: { Sid: string }) => s.Sid === "UseBackupKeyThroughS3");
@@ -56,9 +58,25 @@ describe("LogicalBackupBucket", () => {
         assert.equal(kms.Condition.StringEquals["kms:ViaService"], "s3.eu-west-1.amazonaws.com");
     });
 
+    it("lets the operator's service account, through Pod Identity, list, look up and delete backups under the prefix, and nothing else", () => {
+        const trust = JSON.parse(input(byName("aws:iam/role:Role", "mongodb-backup-expiry")).assumeRolePolicy).Statement[0];
+        assert.deepEqual(trust.Principal, { Service: "pods.eks.amazonaws.com" });
+        assert.equal(trust.Condition.StringEquals["aws:RequestTag/kubernetes-namespace"], "data");
+        assert.equal(trust.Condition.StringEquals["aws:RequestTag/kubernetes-service-account"], "psmdb-operator");
+        const expiry = byName("aws:iam/rolePolicy:RolePolicy", "backups-expiry");
+        const bucket = plain(one("aws:s3/bucket:Bucket").outputs).arn;
+        assert.equal(input(expiry).role, plain(byName("aws:iam/role:Role", "mongodb-backup-expiry").outputs).name);
+        const statements = JSON.parse(input(expiry).policy).Statement;
+        assert.deepEqual(statements, [
+            { Sid: "ListBackups", Effect: "Allow", Action: ["s3:ListBucket"], Resource: bucket, Condition: { StringLike: { "s3:prefix": [`${LOGICAL_BACKUP_PREFIX}/*`] } } },
+            { Sid: "DeleteExpiredBackups", Effect: "Allow", Action: ["s3:GetObject", "s3:DeleteObject"], Resource: `${bucket}/${LOGICAL_BACKUP_PREFIX}/*` },
+        ]);
+        assert.ok(!JSON.stringify(statements).includes("kms:"), "no key: lookups and deletes do not decrypt, and reads stay refused");
+    });
+
     it("expires overwritten versions after the retention", () => {
         const [rule] = input(one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")).rules;
         assert.deepEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 90 });
-        assert.throws(() => new LogicalBackupBucket("bad", { context: {} as never, kmsKeyArn: KEY, role: {} as aws.iam.Role, noncurrentRetentionDays: 0 }), /noncurrentRetentionDays must be a whole number of days, got 0/);
+        assert.throws(() => new LogicalBackupBucket("bad", { context: {} as never, kmsKeyArn: KEY, role: {} as aws.iam.Role, expiryRole: {} as aws.iam.Role, noncurrentRetentionDays: 0 }), /noncurrentRetentionDays must be a whole number of days, got 0/);
     });
 });
