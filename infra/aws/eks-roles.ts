@@ -1,16 +1,21 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsContext, withAwsContext } from "./aws-context";
-import { CLUSTER_ROLE_POLICIES, clusterTrustPolicy, managedPolicyArn, NODE_ROLE_POLICIES, nodeTrustPolicy } from "./iam-documents";
+import { CLUSTER_ROLE_POLICIES, clusterTrustPolicy, managedPolicyArn, NODE_ROLE_POLICIES, nodeTrustPolicy, pullThroughCachePolicy } from "./iam-documents";
 
 export interface EksRolesArgs {
     readonly context: AwsContext;
+    /**
+     * ECR repository prefixes of the image pull-through cache (image-cache.ts): the nodes may import
+     * upstream images into them on a first pull. @default none (nodes pull existing images only)
+     */
+    readonly imageCachePrefixes?: readonly string[];
 }
 
 /**
  * The two roles an EKS cluster needs before it exists: the control plane's (also a user of the
  * secrets key, so it is made before the keys) and the nodes' (only what a node needs to join and pull
- * images; no CNI or EBS permissions).
+ * images, through the image cache too; no CNI or EBS permissions).
  */
 export class EksRoles extends pulumi.ComponentResource {
     readonly clusterRole: aws.iam.Role;
@@ -39,6 +44,14 @@ export class EksRoles extends pulumi.ComponentResource {
             new aws.iam.RolePolicyAttachment(`${name}-node-${policy}`, {
                 role: this.nodeRole.name,
                 policyArn: withAwsContext(args.context, (c) => managedPolicyArn(c, policy)),
+            }, parent);
+        }
+        const prefixes = args.imageCachePrefixes ?? [];
+        if (prefixes.length > 0) {
+            new aws.iam.RolePolicy(`${name}-node-image-cache`, {
+                role: this.nodeRole.name,
+                name: "image-cache-import",
+                policy: withAwsContext(args.context, (c) => pullThroughCachePolicy(c, prefixes)),
             }, parent);
         }
 

@@ -95,3 +95,55 @@ export function ebsKeyUsePolicy(context: ResolvedAwsContext, keyArn: string): st
         ],
     });
 }
+
+/** ARNs of every ECR repository under the given prefixes (a prefix is always followed by `/`). */
+export function repositoryArnsUnder(context: ResolvedAwsContext, prefixes: readonly string[]): string[] {
+    return prefixes.map((prefix) => `arn:${context.partition}:ecr:${context.region}:${context.accountId}:repository/${prefix}/*`);
+}
+
+/**
+ * What a node needs beyond pulling existing images (AmazonEC2ContainerRegistryPullOnly) to pull through
+ * the cache: the first pull of an image imports it from upstream and creates its repository. Only under
+ * the cache's prefixes (docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache-iam.html: the
+ * pulling principal needs ecr:BatchImportUpstreamImage, and ecr:CreateRepository while the repository
+ * does not exist yet).
+ */
+export function pullThroughCachePolicy(context: ResolvedAwsContext, prefixes: readonly string[]): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "ImportIntoImageCache",
+            Effect: "Allow",
+            Action: ["ecr:BatchImportUpstreamImage", "ecr:CreateRepository"],
+            Resource: repositoryArnsUnder(context, prefixes),
+        }],
+    });
+}
+
+/**
+ * Trust of the role ECR assumes to create the cache's repositories from a creation template. ECR accepts
+ * only a role of the registry's own account (CreateRepositoryCreationTemplate, customRoleArn), so no other
+ * account's ECR can make it act.
+ */
+export function ecrTrustPolicy(): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ecr.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
+}
+
+/**
+ * What ECR needs, as the creation templates' role, to create the cache's repositories encrypted with
+ * `keyArn`: create repositories under the prefixes, and the grants ECR makes on the key for each
+ * repository (docs.aws.amazon.com/AmazonECR/latest/userguide/repository-creation-templates-custom.html,
+ * without the replication and tagging actions the templates do not use).
+ */
+export function repositoryCreationPolicy(context: ResolvedAwsContext, prefixes: readonly string[], keyArn: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "CreateCacheRepositories", Effect: "Allow", Action: ["ecr:CreateRepository"], Resource: repositoryArnsUnder(context, prefixes) },
+            { Sid: "EncryptWithImagesKey", Effect: "Allow", Action: ["kms:CreateGrant", "kms:RetireGrant", "kms:DescribeKey"], Resource: keyArn },
+        ],
+    });
+}

@@ -105,6 +105,9 @@ describe("check: bad stack settings exit 2 naming the key, before anything runs"
         ["backups copied into their own region", "prod", (t) => t.replace("copyRegion: eu-central-1", "copyRegion: eu-west-1"), /backup.copyRegion eu-west-1 is the stack's own region/],
         ["an enormous tenant list", "dev", (t) => t.replace("  secure-platform:tenants:\n", `  secure-platform:tenants:\n${Array.from({ length: 5000 }, (_, n) => `    - name: t${n}\n`).join("")}`), /secure-platform:tenants: 50\d\d tenants given; at most 1000 fit one stack, split them across stacks/],
         ["a keystore generation of zero", "dev", (t) => t.replace("config:\n", "config:\n  secure-platform:keystore:\n    jwtSigningKey: 0\n"), /secure-platform:keystore: keystore.jwtSigningKey 0 is out of range/],
+        ["a Docker Hub credential of another account", "prod", (t) => t.replace("eu-west-1:777788889999:secret:ecr-pullthroughcache/", "eu-west-1:111122223333:secret:ecr-pullthroughcache/"), /secure-platform:dockerHubCredentialArn: the secret is in account 111122223333; ECR's pull-through cache reads a secret of its own account, 777788889999 \(awsAccountId\)/],
+        ["a Docker Hub credential ECR's pull-through cache cannot read", "staging", (t) => t.replace("secret:ecr-pullthroughcache/docker-hub", "secret:docker-hub"), /secure-platform:dockerHubCredentialArn: the secret's name "docker-hub-[A-Za-z0-9]+" must start with ecr-pullthroughcache\//],
+        ["no Docker Hub credential", "dev", (t) => t.replace(/^ {2}secure-platform:dockerHubCredentialArn: .*\n/m, ""), /secure-platform:dockerHubCredentialArn: missing; Istio's and Percona's images are on Docker Hub/],
     ];
     for (const [what, stack, edit, message] of cases) {
         it(`rejects ${what}`, async () => {

@@ -5,6 +5,9 @@ import { ConfigError } from "../../infra/lib/errors";
 
 export const P = "secure-platform";
 
+/** A Docker Hub credential for ECR's pull-through cache, in the account and region of `minimal`'s other ARNs. */
+export const DOCKER_HUB_CREDENTIAL = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf";
+
 /** The smallest valid configuration of an environment, plus `extra` (unqualified keys get the project namespace). */
 export function minimal(environment: string, extra: Record<string, string> = {}): Record<string, string> {
     const qualified = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.includes(":") ? k : `${P}:${k}`, v]));
@@ -13,6 +16,10 @@ export function minimal(environment: string, extra: Record<string, string> = {})
         [`${P}:environment`]: environment,
         [`${P}:accessEntries`]: JSON.stringify([{ principalArn: "arn:aws:iam::111122223333:role/deployer", access: "cluster-admin" }]),
         [`${P}:certificateArn`]: "arn:aws:acm:eu-west-1:111122223333:certificate/3f1c9a52-6f0e-4c1b-9d7e-2b5a8c4e1f07",
+        // In the stack's account when it pins one: ECR's pull-through cache reads only a secret of its own account.
+        [`${P}:dockerHubCredentialArn`]: qualified[`${P}:awsAccountId`] && /^\d{12}$/.test(qualified[`${P}:awsAccountId`])
+            ? DOCKER_HUB_CREDENTIAL.replace(":111122223333:", `:${qualified[`${P}:awsAccountId`]}:`)
+            : DOCKER_HUB_CREDENTIAL,
         ...qualified,
     };
 }

@@ -1,3 +1,4 @@
+import { ECR_REGISTRY_CONFIG, stackEcrRegistry } from "../../lib/ecr-registry";
 import { stackConfig } from "../../lib/environment";
 import { PERCONA_MONGODB_TYPES } from "../../lib/percona";
 import { containersOf, podSpecOf, where, WORKLOAD_TYPE_LIST } from "../../lib/pod-spec";
@@ -52,13 +53,21 @@ export function imagesInValues(values: unknown, path: string[] = []): Array<{ pa
     return found;
 }
 
-export default defineResourceRule<{ mirrorKey: string; chartRepositoryKey: string; allowedRegistries: string[]; allowedChartRepositories: string[] }>({
+export default defineResourceRule<{
+    mirrorKey: string;
+    chartRepositoryKey: string;
+    allowedRegistries: string[];
+    allowedChartRepositories: string[];
+    ecrAccountKeys: string[];
+    ecrRegionKey: string;
+}>({
     name: "require-mirrored-sources",
-    description: "On an air-gapped stack (one that names a registry mirror, or a pack configured with allowed registries), every image and every chart comes from the mirror: chart repositories, images and registry hubs in chart values, database images, and workload containers.",
+    description: "On an air-gapped stack (one that names a registry mirror, or a pack configured with allowed registries), every image and every chart comes from the mirror; on an AWS stack every image comes from the stack's own ECR registry (its pull-through cache), the one registry nodes without internet access reach: chart repositories, images and registry hubs in chart values, database images, and workload containers.",
     severity: "high",
     controls: ["CIS K8s 5.5.1"],
-    remediation: "Set `secure-platform:chartRepository` to your chart mirror and `secure-platform:registryMirror` to your registry mirror, and override every image of a chart (e.g. Istio's `global.hub`, an operator's `image.repository`) with the mirrored path `<mirror>/<repository>`.",
+    remediation: "Set `secure-platform:chartRepository` to your chart mirror and `secure-platform:registryMirror` to your registry mirror, and override every image of a chart (e.g. Istio's `global.hub`, an operator's `image.repository`) with the mirrored path `<mirror>/<repository>`. On AWS, pull through the stack's ECR pull-through cache instead: `<account>.dkr.ecr.<region>.amazonaws.com/<cache prefix>/<repository>`.",
     config: {
+        ...ECR_REGISTRY_CONFIG,
         mirrorKey: { type: "string", default: "secure-platform:registryMirror", description: "Stack config key naming the registry mirror (host[:port][/path]); when set, the stack is treated as air-gapped." },
         chartRepositoryKey: { type: "string", default: "secure-platform:chartRepository", description: "Stack config key naming the chart repository mirror." },
         allowedRegistries: { type: "array", items: { type: "string" }, default: [], description: "Registry prefixes every image must come from, for stacks that do not name a mirror." },
@@ -69,11 +78,14 @@ export default defineResourceRule<{ mirrorKey: string; chartRepositoryKey: strin
         const stack = stackConfig();
         const mirror = stack[config.mirrorKey];
         const chartMirror = stack[config.chartRepositoryKey];
+        // An AWS stack's own registry takes its images; its charts are fetched by Helm where `pulumi up` runs.
+        const ownRegistry = stackEcrRegistry(stack, config);
         const sources: Sources = {
-            registries: [...(mirror ? [mirror] : []), ...config.allowedRegistries],
+            registries: [...(mirror ? [mirror] : []), ...config.allowedRegistries, ...(ownRegistry ? [ownRegistry] : [])],
             chartRepositories: [...(chartMirror ? [chartMirror] : []), ...config.allowedChartRepositories],
         };
-        if (sources.registries.length === 0 && sources.chartRepositories.length === 0) {
+        const airGapped = Boolean(mirror) || config.allowedRegistries.length > 0 || sources.chartRepositories.length > 0;
+        if (sources.registries.length === 0 && !airGapped) {
             return;
         }
         const checkImage = (what: string, reference: string) => {
@@ -88,7 +100,7 @@ export default defineResourceRule<{ mirrorKey: string; chartRepositoryKey: strin
             const release = `${type.endsWith(":Chart") ? "Chart" : "Release"} ${props.name ?? "(unnamed)"}`;
             const chart = String(props.chart ?? "");
             const repository = chart.startsWith("oci://") ? chart : props.repositoryOpts?.repo;
-            if (repository !== undefined && repository !== null && !under(String(repository), sources.chartRepositories)) {
+            if (airGapped && repository !== undefined && repository !== null && !under(String(repository), sources.chartRepositories)) {
                 report(`${release} installs its chart from ${repository}, outside the chart mirror (${sources.chartRepositories.join(", ") || "none configured"}).`);
             }
             const images = imagesInValues(props.values ?? {});

@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { EksRoles } from "../../../infra/aws/eks-roles";
 import { NODE_ROLE_POLICIES } from "../../../infra/aws/iam-documents";
+import { IMAGE_CACHE_PREFIXES } from "../../../infra/aws/image-cache";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { ofType, plain } from "../../harness/resources";
 
@@ -12,7 +13,7 @@ let resources: readonly RecordedResource[];
 before(async () => {
     ({ resources } = await renderComponents(() => {
         const provider = new aws.Provider("aws", { region: "eu-west-1" });
-        new EksRoles("eks", { context: lookupAwsContext("eu-west-1", provider) }, { provider });
+        new EksRoles("eks", { context: lookupAwsContext("eu-west-1", provider), imageCachePrefixes: IMAGE_CACHE_PREFIXES }, { provider });
     }, { accountId: "777788889999" }));
 });
 
@@ -32,6 +33,17 @@ describe("EksRoles", () => {
             .map((a) => input(a, "policyArn").split("/").pop());
         assert.deepEqual(nodePolicies.sort(), [...NODE_ROLE_POLICIES].sort());
         assert.ok(!nodePolicies.some((p: string) => /CNI|EBS/.test(p)));
-        assert.equal(ofType(resources, "aws:iam/rolePolicy:RolePolicy").length, 0, "no inline permissions");
+    });
+
+    it("lets nodes import upstream images into the image cache: exactly the two actions a first pull needs, on the cache's repositories only", () => {
+        const inline = ofType(resources, "aws:iam/rolePolicy:RolePolicy");
+        assert.deepEqual(inline.map((p) => p.name), ["eks-node-image-cache"]);
+        assert.equal(input(inline[0], "role"), plain(resources.find((r) => r.name === "eks-node")!.outputs).name);
+        assert.deepEqual(JSON.parse(input(inline[0], "policy")).Statement, [{
+            Sid: "ImportIntoImageCache",
+            Effect: "Allow",
+            Action: ["ecr:BatchImportUpstreamImage", "ecr:CreateRepository"],
+            Resource: ["arn:aws:ecr:eu-west-1:777788889999:repository/docker-hub/*", "arn:aws:ecr:eu-west-1:777788889999:repository/quay/*"],
+        }]);
     });
 });

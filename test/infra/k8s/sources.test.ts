@@ -3,6 +3,9 @@ import { describe, it } from "node:test";
 import { chartFrom, hubFrom, imageFrom, pullSecrets, splitImage } from "../../../infra/k8s/sources";
 
 const MIRROR = { registryMirror: "registry.corp.example:5000/mirror" };
+const ECR = "111122223333.dkr.ecr.eu-west-1.amazonaws.com";
+/** A pull-through cache: a path of one registry per upstream registry. */
+const CACHE = { registryMirrors: { "docker.io": `${ECR}/docker-hub`, "quay.io": `${ECR}/quay` } };
 const DIGEST = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
 describe("image and chart sources", () => {
@@ -15,6 +18,15 @@ describe("image and chart sources", () => {
         it("keeps an explicit library/ path and an explicit docker.io", () => {
             assert.deepEqual(splitImage("library/busybox:1.37"), { registry: "docker.io", repository: "library/busybox:1.37" });
             assert.deepEqual(splitImage("docker.io/istio/pilot:1.29.0"), { registry: "docker.io", repository: "istio/pilot:1.29.0" });
+        });
+
+        it("puts an official image named with its Docker Hub host under library/ too", () => {
+            assert.deepEqual(splitImage("docker.io/nginx:1.27.3"), { registry: "docker.io", repository: "library/nginx:1.27.3" });
+        });
+
+        it("names Docker Hub docker.io whichever of its hosts an image uses", () => {
+            assert.deepEqual(splitImage("index.docker.io/istio/pilot:1.29.0"), { registry: "docker.io", repository: "istio/pilot:1.29.0" });
+            assert.deepEqual(splitImage("registry-1.docker.io/busybox:1.37"), { registry: "docker.io", repository: "library/busybox:1.37" });
         });
 
         it("takes the first component as the registry when it is a host: a dot, a port or localhost", () => {
@@ -51,6 +63,25 @@ describe("image and chart sources", () => {
         it("drops the upstream host, including one with a port", () => {
             assert.equal(imageFrom("upstream.example:8443/team/app:1.0", { registryMirror: "registry.corp.example" }), "registry.corp.example/team/app:1.0");
         });
+
+        it("moves each image under its own registry's mirror, as a pull-through cache names them", () => {
+            assert.equal(imageFrom("docker.io/istio/pilot:1.29.0", CACHE), `${ECR}/docker-hub/istio/pilot:1.29.0`);
+            assert.equal(imageFrom("percona/percona-server-mongodb:8.0.12-4", CACHE), `${ECR}/docker-hub/percona/percona-server-mongodb:8.0.12-4`);
+            assert.equal(imageFrom(`quay.io/backube/snapscheduler@${DIGEST}`, CACHE), `${ECR}/quay/backube/snapscheduler@${DIGEST}`);
+        });
+
+        it("keeps library/ for Docker Hub's official images, which a pull-through cache needs", () => {
+            assert.equal(imageFrom("nginx:1.27.3", CACHE), `${ECR}/docker-hub/library/nginx:1.27.3`);
+            assert.equal(imageFrom("docker.io/nginx:1.27.3", CACHE), `${ECR}/docker-hub/library/nginx:1.27.3`);
+        });
+
+        it("refuses an image from a registry that has no mirror, naming it and the mirrored ones", () => {
+            assert.throws(() => imageFrom("ghcr.io/org/app:1.0", CACHE), /sources: no mirror for images from ghcr.io; mirrors are set for docker.io, quay.io/);
+        });
+
+        it("keeps the single air-gapped mirror over per-registry mirrors", () => {
+            assert.equal(imageFrom("ghcr.io/org/app:1.0", { ...CACHE, ...MIRROR }), "registry.corp.example:5000/mirror/org/app:1.0");
+        });
     });
 
     describe("hubFrom", () => {
@@ -61,6 +92,11 @@ describe("image and chart sources", () => {
         it("moves the hub's path under the mirror", () => {
             assert.equal(hubFrom("docker.io/istio", MIRROR), "registry.corp.example:5000/mirror/istio");
             assert.equal(hubFrom("gcr.io/istio-release", MIRROR), "registry.corp.example:5000/mirror/istio-release");
+        });
+
+        it("moves the hub's path under its registry's mirror, and refuses a registry without one", () => {
+            assert.equal(hubFrom("docker.io/istio", CACHE), `${ECR}/docker-hub/istio`);
+            assert.throws(() => hubFrom("gcr.io/istio-release", CACHE), /no mirror for images from gcr.io/);
         });
     });
 
