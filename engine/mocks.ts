@@ -16,6 +16,23 @@ export interface MockEnvironment {
 /** The account used when the stack does not pin one (`secure-platform:awsAccountId`). */
 export const DEFAULT_MOCK_ACCOUNT = "123456789012";
 
+/** The organization of a rendered stack when none is given: what a self-managed backend reports for every stack. */
+export const DEFAULT_MOCK_ORGANIZATION = "organization";
+
+/** The stack being rendered, which a stack reference may name. */
+export interface MockStack {
+    readonly organization: string;
+    readonly project: string;
+    readonly stack: string;
+}
+
+/**
+ * For tests only (no user-facing setting): the outputs of the stack's last deployment, as a JSON object, which a stack
+ * reference to the stack itself reads (infra/aws/deploy-phase-guard.ts), e.g. `{"deployPhase":"platform"}`. Unset,
+ * the stack has never been deployed and the reference reads no outputs, as at an environment's first `pulumi up`.
+ */
+export const PREVIOUS_OUTPUTS_VARIABLE = "SECURE_PLATFORM_OFFLINE_PREVIOUS_OUTPUTS";
+
 export function partitionOf(region: string): { partition: string; dnsSuffix: string } {
     if (region.startsWith("cn-")) {
         return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
@@ -79,7 +96,11 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
     private readonly partition: string;
     private readonly dnsSuffix: string;
 
-    constructor(private readonly env: MockEnvironment) {
+    /**
+     * @param self the stack being rendered, the only one a stack reference may name
+     * @param previousOutputs the JSON of PREVIOUS_OUTPUTS_VARIABLE; read only when a stack reference is
+     */
+    constructor(private readonly env: MockEnvironment, private readonly self: MockStack, private readonly previousOutputs = process.env[PREVIOUS_OUTPUTS_VARIABLE]) {
         ({ partition: this.partition, dnsSuffix: this.dnsSuffix } = partitionOf(env.region));
     }
 
@@ -97,6 +118,10 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
     private outputsFor(type: string, name: string, inputs: Record<string, unknown>, seed: string): { id: string; outputs: Record<string, unknown> } {
         if (type.startsWith("pulumi:providers:")) {
             return { id: uuid(seed), outputs: {} };
+        }
+        if (type === "pulumi:pulumi:StackReference") {
+            const referenced = String(inputs.name);
+            return { id: referenced, outputs: { name: referenced, outputs: this.stackOutputs(referenced), secretOutputNames: [] } };
         }
         const ec2 = EC2_IDS[type];
         if (ec2) {
@@ -238,6 +263,13 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
             case "tls:index/selfSignedCert:SelfSignedCert":
             case "tls:index/locallySignedCert:LocallySignedCert":
                 return { id: hex(seed, 40), outputs: { certPem: pem("CERTIFICATE", hex(seed, 48)), readyForRenewal: false } };
+            case "aws:codebuild/project:Project": {
+                const projectName = String(inputs.name ?? `${name}-${hex(seed, 7)}`);
+                const arn = this.arn("codebuild", `project/${projectName}`);
+                return { id: arn, outputs: { name: projectName, arn, badgeUrl: "" } };
+            }
+            case "aws:codebuild/webhook:Webhook":
+                return { id: String(inputs.projectName), outputs: { payloadUrl: `https://codebuild.${this.env.region}.${this.dnsSuffix}/webhooks?t=${hex(seed, 32)}`, url: `https://api.github.com/repos/hooks/${hex(seed, 8)}` } };
             case "aws:eks/accessEntry:AccessEntry":
                 return { id: `${String(inputs.clusterName)}:${String(inputs.principalArn)}`, outputs: { accessEntryArn: this.arn("eks", `access-entry/${String(inputs.clusterName)}/${uuid(seed)}`) } };
             default: {
@@ -247,6 +279,33 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 return { id, outputs: pkg === "aws" ? { arn: this.arn(service, `${service}/${id}`) } : {} };
             }
         }
+    }
+
+    /**
+     * A stack reference's answer, as the backend gives it: the outputs of the referenced stack's latest snapshot, none
+     * when it has no deployment yet. Pulumi Cloud takes only `<organization>/<project>/<stack>`; a self-managed
+     * backend (organization "organization") also `<stack>` and `organization/<stack>` (pulumi/pulumi
+     * pkg/backend/httpstate/backend.go, pkg/backend/diy/store.go). Offline, only the rendered stack exists.
+     */
+    private stackOutputs(referenced: string): Record<string, unknown> {
+        const { organization, project, stack } = this.self;
+        const names = [`${organization}/${project}/${stack}`, ...(organization === DEFAULT_MOCK_ORGANIZATION ? [stack, `${organization}/${stack}`] : [])];
+        if (!names.includes(referenced)) {
+            throw new Error(`the offline engine knows no stack ${JSON.stringify(referenced)}: a stack reference can only name the stack being rendered (${names.join(" or ")})`);
+        }
+        if (this.previousOutputs === undefined || this.previousOutputs === "") {
+            return {};
+        }
+        let outputs: unknown;
+        try {
+            outputs = JSON.parse(this.previousOutputs);
+        } catch {
+            outputs = undefined;
+        }
+        if (typeof outputs !== "object" || outputs === null || Array.isArray(outputs)) {
+            throw new Error(`${PREVIOUS_OUTPUTS_VARIABLE} must be a JSON object of stack outputs, e.g. {"deployPhase":"platform"}; got ${this.previousOutputs}`);
+        }
+        return outputs as Record<string, unknown>;
     }
 
     private publicIp(seed: string): string {

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import type * as grpc from "@grpc/grpc-js";
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import type * as structproto from "google-protobuf/google/protobuf/struct_pb";
-import { DEFAULT_MOCK_ACCOUNT, MockEnvironment, PlatformMocks } from "./mocks";
+import { DEFAULT_MOCK_ACCOUNT, DEFAULT_MOCK_ORGANIZATION, MockEnvironment, PlatformMocks } from "./mocks";
 import { downgradeResourceReferences, WireValue } from "./wire";
 
 export interface RecordedResource {
@@ -46,6 +46,7 @@ export interface RenderOptions {
     readonly program: string | (() => unknown);
     readonly project: string;
     readonly stack: string;
+    /** As `pulumi.getOrganization()` returns it. @default "organization" (a self-managed backend's) */
     readonly organization?: string;
     /** Fully qualified config keys → values, as the CLI passes them. */
     readonly config: Readonly<Record<string, string>>;
@@ -84,7 +85,9 @@ export async function renderProgram(options: RenderOptions): Promise<RenderResul
     keepStructsPlain(require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [path.dirname(require.resolve("@pulumi/pulumi/package.json"))] })) as StructModule);
 
     pulumi.runtime.setAllConfig({ ...options.config }, [...options.secretKeys]);
-    await pulumi.runtime.setMocks(new PlatformMocks(options.mockEnvironment), options.project, options.stack, false, options.organization);
+    const organization = options.organization ?? DEFAULT_MOCK_ORGANIZATION;
+    const self = { organization, project: options.project, stack: options.stack };
+    await pulumi.runtime.setMocks(new PlatformMocks(options.mockEnvironment, self), options.project, options.stack, false, organization);
     const monitor = settings.getMonitor();
     monitor.newUrn = (parent, type, name) => engineUrn(options.stack, options.project, parent, type, name);
     const resources: RecordedResource[] = [];

@@ -21,7 +21,13 @@ export interface NetworkArgs {
         readonly kmsKeyArn: pulumi.Input<string>;
         readonly retentionInDays: number;
     };
-    /** Interface endpoint services. @default vpc-endpoints DEFAULT_INTERFACE_ENDPOINTS */
+    /**
+     * Private ranges outside the VPC that reach the Kubernetes API (`privateAccessCidrs`): the app tier's ACL,
+     * where the control plane's network interfaces sit, admits TCP 443 from them and lets the replies out.
+     * @default []
+     */
+    readonly kubernetesApiClients?: readonly string[];
+    /** Interface endpoint services. @default vpc-endpoints defaultInterfaceEndpoints(region) */
     readonly interfaceEndpoints?: readonly string[];
     /** Protect stateful children (the flow log group) from `pulumi destroy`. @default false */
     readonly protect?: boolean;
@@ -43,6 +49,15 @@ export function validateNetworkArgs(args: NetworkArgs): void {
     const foreign = zones.filter((zone) => !zone.startsWith(args.context.region));
     if (foreign.length > 0) {
         throw new Error(`Network: availabilityZones ${JSON.stringify(foreign)} are not in region ${args.context.region}`);
+    }
+    const badClients = (args.kubernetesApiClients ?? []).filter((cidr) => !parseCidr(cidr).ok);
+    if (badClients.length > 0) {
+        throw new Error(`Network: kubernetesApiClients ${JSON.stringify(badClients)} are not IPv4 CIDRs like 172.16.0.0/16`);
+    }
+    try {
+        planNetworkAcls(planSubnets(args.cidrBlock, zones), { vpcCidr: args.cidrBlock, kubernetesApiClients: args.kubernetesApiClients ?? [] });
+    } catch (error) {
+        throw new Error(`Network: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
@@ -138,7 +153,7 @@ export class Network extends pulumi.ComponentResource {
             routeTableId: dataRoutes.id,
         }, parent));
 
-        const acls = planNetworkAcls(this.plan);
+        const acls = planNetworkAcls(this.plan, { vpcCidr: args.cidrBlock, kubernetesApiClients: args.kubernetesApiClients ?? [] });
         for (const tier of TIERS) {
             new aws.ec2.NetworkAcl(`${name}-${tier}-acl`, {
                 vpcId,

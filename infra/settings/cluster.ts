@@ -73,6 +73,12 @@ export const DEFAULT_NODE_GROUPS: Readonly<Record<Environment, Readonly<Record<N
     },
 };
 
+/**
+ * Each range outside the VPC takes a rule in each direction of the app tier's network ACL, which AWS
+ * limits to 20 rules per direction (network-plan.ts MAX_ACL_RULES_PER_DIRECTION); three zones leave room for 8.
+ */
+export const MAX_PRIVATE_ACCESS_CIDRS = 8;
+
 const PRINCIPAL_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
 
@@ -140,6 +146,10 @@ function readPrivateAccess(reader: ConfigReader, vpcCidr: string | undefined): s
     let ok = cidrs.length > 0;
     if (!ok) {
         reader.problem("privateAccessCidrs", "empty; list at least the range the platform is deployed from (the VPC by default)");
+    }
+    if (cidrs.length > MAX_PRIVATE_ACCESS_CIDRS) {
+        reader.problem("privateAccessCidrs", `${cidrs.length} ranges given; at most ${MAX_PRIVATE_ACCESS_CIDRS} fit the app tier's network ACL (AWS allows 20 rules per direction); summarise them into wider private ranges`);
+        ok = false;
     }
     for (const text of cidrs) {
         const problem = privateCidrProblem(text);

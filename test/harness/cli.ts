@@ -13,13 +13,16 @@ export interface CliResult {
     readonly stderr: string;
 }
 
-/** `npm run check -- <args>` from `root` (default: this checkout), with `cwd` as the user's folder. */
-export function runCheckCli(args: readonly string[], options: { root?: string; cwd?: string } = {}): Promise<CliResult> {
+/**
+ * `npm run check -- <args>` from `root` (default: this checkout), with `cwd` as the user's folder and `env` added to
+ * this process's environment (e.g. engine/mocks.ts PREVIOUS_OUTPUTS_VARIABLE).
+ */
+export function runCheckCli(args: readonly string[], options: { root?: string; cwd?: string; env?: Readonly<Record<string, string>> } = {}): Promise<CliResult> {
     const root = options.root ?? ROOT;
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [...RENDER_NODE_FLAGS, "--import", "tsx", path.join(root, "engine", "check.ts"), ...args], {
             cwd: root,
-            env: { ...process.env, INIT_CWD: options.cwd ?? root },
+            env: { ...process.env, ...options.env, INIT_CWD: options.cwd ?? root },
             stdio: ["ignore", "pipe", "pipe"],
         });
         let stdout = "";

@@ -3,8 +3,8 @@ import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { Network, NetworkArgs, validateNetworkArgs } from "../../../infra/aws/network";
-import { EPHEMERAL_PORT_RANGES, planSubnets, TIERS } from "../../../infra/aws/network-plan";
-import { DEFAULT_INTERFACE_ENDPOINTS } from "../../../infra/aws/vpc-endpoints";
+import { EPHEMERAL_INBOUND_FROM_INTERNET, planSubnets, TIERS } from "../../../infra/aws/network-plan";
+import { DEFAULT_INTERFACE_ENDPOINTS, defaultInterfaceEndpoints } from "../../../infra/aws/vpc-endpoints";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { byId, descendantsOf, named, ofType, plain } from "../../harness/resources";
 
@@ -29,7 +29,7 @@ before(async () => {
     const result = await renderComponents(() => {
         const provider = new aws.Provider("aws", { region: "eu-west-1" });
         const context = lookupAwsContext("eu-west-1", provider);
-        new Network("ha", networkArgs({ context, natGateways: "perAz", protect: true }), { provider });
+        new Network("ha", networkArgs({ context, natGateways: "perAz", protect: true, kubernetesApiClients: ["10.30.0.0/16", "172.16.0.0/16"] }), { provider });
         new Network("small", networkArgs({ context, cidrBlock: "10.10.0.0/20", availabilityZones: ZONES.slice(0, 2), natGateways: "single" }), { provider });
     });
     all = result.resources;
@@ -135,7 +135,22 @@ describe("Network", () => {
                 }
             }
         }
-        assert.deepEqual(EPHEMERAL_PORT_RANGES, [[1024, 3388], [3390, 65535]]);
+        assert.deepEqual(EPHEMERAL_INBOUND_FROM_INTERNET, [[1024, 3388], [3390, 65535]]);
+    });
+
+    it("admits the Kubernetes API's private ranges outside the VPC into the app tier on 443 and lets the replies out", () => {
+        const appAcl = named(ha, "ha-app-acl");
+        const vpn = (direction: string) => (input(appAcl, direction) as { cidrBlock: string; protocol: string; fromPort: number; toPort: number }[])
+            .filter((r) => r.cidrBlock === "172.16.0.0/16")
+            .map(({ protocol, fromPort, toPort }) => [protocol, fromPort, toPort]);
+        assert.deepEqual(vpn("ingress"), [["tcp", 443, 443]]);
+        assert.deepEqual(vpn("egress"), [["tcp", 1024, 65535]]);
+        for (const tier of ["dmz", "data"]) {
+            const acl = named(ha, `ha-${tier}-acl`);
+            assert.ok(![...input(acl, "ingress"), ...input(acl, "egress")].some((r: { cidrBlock: string }) => r.cidrBlock === "172.16.0.0/16"), tier);
+        }
+        const smallApp = named(small, "small-app-acl");
+        assert.ok(!input(smallApp, "ingress").some((r: { fromPort: number; cidrBlock: string }) => r.fromPort === 443 && r.cidrBlock !== "0.0.0.0/0" && !r.cidrBlock.startsWith("10.10.")), "no range, no rule");
     });
 
     it("admits nothing from the DMZ into the data tier", () => {
@@ -155,6 +170,8 @@ describe("Network", () => {
         assert.deepEqual([...new Set(tablesTiers)].sort(), ["app", "data"]);
 
         const interfaces = endpoints.filter((e) => input(e, "vpcEndpointType") === "Interface");
+        // The EKS API, which a deploy runner in the VPC calls (docs.aws.amazon.com/eks/latest/userguide/private-clusters.html).
+        assert.ok(interfaces.some((e) => input(e, "serviceName") === "com.amazonaws.eu-west-1.eks"), "no eks endpoint");
         assert.deepEqual(interfaces.map((e) => input(e, "serviceName")).sort(), DEFAULT_INTERFACE_ENDPOINTS.map((s) => `com.amazonaws.eu-west-1.${s}`).sort());
         const [group] = ofType(ha, "aws:ec2/securityGroup:SecurityGroup");
         for (const endpoint of interfaces) {
@@ -209,8 +226,24 @@ describe("validateNetworkArgs", () => {
     it("rejects a VPC too small for three tiers", () => {
         assert.throws(() => validateNetworkArgs(networkArgs({ context, cidrBlock: "10.0.0.0/24" })), /cidrBlock \/24 is too small/);
     });
+    it("rejects API client ranges that are not CIDRs, or too many for an ACL, naming the option", () => {
+        assert.throws(() => validateNetworkArgs(networkArgs({ context, kubernetesApiClients: ["172.16.0.0"] })), /Network: kubernetesApiClients \["172.16.0.0"\] are not IPv4 CIDRs/);
+        const many = Array.from({ length: 12 }, (_, i) => `172.${16 + i}.0.0/16`);
+        assert.throws(() => validateNetworkArgs(networkArgs({ context, kubernetesApiClients: many })), /Network: the app tier's network ACL would need \d+ ingress rules; AWS allows 20/);
+    });
     it("rejects zones of another region and duplicates", () => {
         assert.throws(() => validateNetworkArgs(networkArgs({ context, availabilityZones: ["us-east-1a"] })), /not in region eu-west-1/);
         assert.throws(() => validateNetworkArgs(networkArgs({ context, availabilityZones: ["eu-west-1a", "eu-west-1a"] })), /1 to 3 distinct zones/);
+    });
+});
+
+describe("defaultInterfaceEndpoints", () => {
+    it("includes the EKS API endpoint where AWS PrivateLink offers it", () => {
+        assert.ok(DEFAULT_INTERFACE_ENDPOINTS.includes("eks"));
+        assert.ok(defaultInterfaceEndpoints("eu-west-1").includes("eks"));
+    });
+    it("leaves it out in regions without PrivateLink for the EKS API, where creating it would fail", () => {
+        assert.ok(!defaultInterfaceEndpoints("mx-central-1").includes("eks"));
+        assert.ok(defaultInterfaceEndpoints("mx-central-1").includes("eks-auth"));
     });
 });
