@@ -9,7 +9,9 @@
 import { ConfigReader, SettingDoc } from "./lib/config-reader";
 import { CLUSTER_SETTINGS, ClusterSettings, readCluster } from "./settings/cluster";
 import { DATA_SETTINGS, DataSettings, readData } from "./settings/data";
+import { DEPLOY_SETTINGS, DeploySettings, readDeploy } from "./settings/deploy";
 import { DOMAIN, EDGE_SETTINGS, EdgeSettings, readEdge } from "./settings/edge";
+import { IMAGE_SETTINGS, ImageSettings, readImages } from "./settings/images";
 import { MESH_SETTINGS, MeshSettings, readMesh } from "./settings/mesh";
 import { NETWORK_SETTINGS, NetworkSettings, readNetwork } from "./settings/network";
 import { ONPREM_SETTINGS, OnPremSettings, readOnPrem, readPlatformKind, rejectOtherVariantSettings } from "./settings/onprem";
@@ -35,6 +37,8 @@ export interface AwsPlatformConfig extends PlatformSettings, CommonConfig {
     readonly network: NetworkSettings;
     readonly cluster: ClusterSettings;
     readonly edge: EdgeSettings;
+    readonly images: ImageSettings;
+    readonly deploy: DeploySettings;
 }
 
 /** The validated configuration of an on-prem stack (`platform: onprem`): no AWS setting at all. */
@@ -54,6 +58,8 @@ export const SETTINGS: Readonly<Record<string, SettingDoc>> = {
     ...NETWORK_SETTINGS,
     ...CLUSTER_SETTINGS,
     ...EDGE_SETTINGS,
+    ...IMAGE_SETTINGS,
+    ...DEPLOY_SETTINGS,
     ...MESH_SETTINGS,
     ...DATA_SETTINGS,
     ...ONPREM_SETTINGS,
@@ -119,6 +125,8 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
     const network = readNetwork(reader, environment, platform.region);
     const cluster = readCluster(reader, environment, network.vpcCidr);
     const edge = readEdge(reader, platform.region);
+    const images = readImages(reader, platform.region, platform.awsAccountId);
+    const deploy = readDeploy(reader, { region: platform.region, awsAccountId: platform.awsAccountId, accessEntries: cluster.accessEntries });
 
     reader.throwIfProblems();
     return {
@@ -129,6 +137,8 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
         network: network as NetworkSettings,
         cluster: cluster as ClusterSettings,
         edge: edge as EdgeSettings,
+        images: images as ImageSettings,
+        deploy: deploy as DeploySettings,
         mesh: mesh as MeshSettings,
         data: data as DataSettings,
     };

@@ -1,21 +1,29 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsPlatformConfig } from "../config";
-import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_SERVICE_ACCOUNT } from "../k8s/kubernetes-platform";
+import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_OPERATOR_SERVICE_ACCOUNT, MONGODB_SERVICE_ACCOUNT } from "../k8s/kubernetes-platform";
 import { Keystore } from "../secrets/keystore";
 import { namePath, platformTags } from "../lib/tags";
+import { arnAccount } from "../settings/images";
 import { lookupAwsContext } from "./aws-context";
 import { BackupPlan } from "./backup-plan";
+import { DeployRunner, deployRunnerRole } from "./deploy-runner";
+import { guardDeployPhase } from "./deploy-phase-guard";
 import { DmzEdge } from "./dmz-edge";
 import { EbsAccountGuards, EbsStorage } from "./ebs-storage";
 import { ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, EksAddons } from "./eks-addons";
 import { EksCluster } from "./eks-cluster";
 import { EksNodeGroup } from "./eks-node-group";
 import { EksRoles } from "./eks-roles";
+import { IMAGE_CACHE_PREFIXES, ImageCache } from "./image-cache";
+import { ImageWarmup } from "./image-warmup";
+import { meshNodeImages } from "../k8s/mesh/istio-mesh";
+import { replicaSetImages } from "../k8s/mongodb/percona-mongodb";
 import { KeystoreSecret } from "./keystore-secret";
 import { KmsKeys } from "./kms-keys";
+import { keyAdministrators } from "./kms-policy";
 import { eksKubernetesProvider } from "./kubernetes-provider";
-import { LogicalBackupBucket, logicalBackupRole } from "./logical-backup-bucket";
+import { LOGICAL_BACKUP_PREFIX, LogicalBackupBucket, logicalBackupRole } from "./logical-backup-bucket";
 import { Network } from "./network";
 import { tcp } from "../k8s/network-policies";
 import { NodeSecurityGroup } from "./node-security-group";
@@ -35,7 +43,9 @@ export const POD_IDENTITY_AGENT_CIDR = "169.254.170.23/32";
  * keys, the tiered network, the EKS cluster with its node groups and add-ons, and the DMZ edge.
  * Returns the stack outputs.
  */
-export function deployAwsPlatform(config: AwsPlatformConfig) {
+export async function deployAwsPlatform(config: AwsPlatformConfig) {
+    // Before anything is registered: foundation over a stack that holds Kubernetes resources would delete them.
+    await guardDeployPhase(config);
     const isProd = config.environment === "prod";
     const provider = new aws.Provider("aws", {
         region: config.region,
@@ -47,16 +57,30 @@ export function deployAwsPlatform(config: AwsPlatformConfig) {
     const logs = { retentionInDays: config.logRetentionDays };
 
     const clusterName = `${config.project}-${config.stack}`;
-    const roles = new EksRoles("eks-roles", { context }, opts);
+    const roles = new EksRoles("eks-roles", { context, imageCachePrefixes: IMAGE_CACHE_PREFIXES }, opts);
     // The MongoDB pods write logical backups with the backup key, so its policy names their role.
     const mongodbIdentity = { clusterName, namespace: DATA_NAMESPACE, serviceAccount: MONGODB_SERVICE_ACCOUNT };
     const backupRole = logicalBackupRole("mongodb-backup", context, mongodbIdentity, opts);
+    // The operator deletes expired backups from the bucket itself, as its own identity, without the key.
+    const operatorIdentity = { clusterName, namespace: DATA_NAMESPACE, serviceAccount: MONGODB_OPERATOR_SERVICE_ACCOUNT };
+    const expiryRole = logicalBackupRole("mongodb-backup-expiry", context, operatorIdentity, opts);
+    // The deploy runner's role uses the logs key (its logs and build data), so the key's policy names it.
+    const runnerRole = config.deploy.runner ? deployRunnerRole("deploy-runner", opts) : undefined;
+    // Only these may change a key policy; the account administers the keys without using them.
+    const keyAdmins = keyAdministrators(config.cluster.accessEntries);
     const keys = new KmsKeys("keys", {
         context,
         aliasPrefix: namePath(config),
         deletionWindowInDays: config.kmsDeletionWindowDays,
-        keyUsers: { cluster: [roles.clusterRole.arn], backup: [backupRole.arn] },
+        keyAdmins,
+        keyUsers: { cluster: [roles.clusterRole.arn], backup: [backupRole.arn], ...(runnerRole ? { logs: [runnerRole.arn] } : {}) },
         protect: isProd,
+    }, opts);
+    const imageCache = new ImageCache("image-cache", {
+        context,
+        registryAccountId: config.awsAccountId ?? arnAccount(config.images.dockerHubCredentialArn),
+        dockerHubCredentialArn: config.images.dockerHubCredentialArn,
+        kmsKeyArn: keys.keys.images.arn,
     }, opts);
     new EbsAccountGuards("ebs-account", opts);
     const keystore = new Keystore("keystore", { generations: config.data.keystore });
@@ -73,6 +97,7 @@ export function deployAwsPlatform(config: AwsPlatformConfig) {
         cidrBlock: config.network.vpcCidr,
         availabilityZones: config.network.availabilityZones,
         natGateways: config.network.natGateways,
+        kubernetesApiClients: config.cluster.privateAccessCidrs,
         flowLogs: { logGroupName: `/${namePath(config)}/vpc-flow-logs`, kmsKeyArn: logsKey, ...logs },
         protect: isProd,
     }, opts);
@@ -89,7 +114,8 @@ export function deployAwsPlatform(config: AwsPlatformConfig) {
         privateAccessCidrs: config.cluster.privateAccessCidrs,
         secretsKeyArn: keys.keys.cluster.arn,
         logs: { kmsKeyArn: logsKey, ...logs },
-        accessEntries: config.cluster.accessEntries,
+        // The preview role reads what the view policy shows (no Secrets); see README, "Continuous integration".
+        accessEntries: [...config.cluster.accessEntries, ...(config.deploy.previewRoleArn ? [{ principalArn: config.deploy.previewRoleArn, access: "view" as const }] : [])],
         deletionProtection: isProd,
         protect: isProd,
     }, opts);
@@ -98,6 +124,21 @@ export function deployAwsPlatform(config: AwsPlatformConfig) {
         vpcCidr: config.network.vpcCidr,
         clusterSecurityGroupId: cluster.securityGroup.id,
     }, opts);
+    // The runner the Deploy workflow's jobs run on: inside the VPC, admitted to the private API (README, "First deployment").
+    const runner = config.deploy.runner && runnerRole ? new DeployRunner("deploy-runner", {
+        context,
+        projectName: `${clusterName}-deploy`,
+        repository: config.deploy.runner.repository,
+        connectionArn: config.deploy.runner.connectionArn,
+        computeType: config.deploy.runner.computeType,
+        role: runnerRole,
+        vpcId: network.vpc.id,
+        subnets: network.subnets.app,
+        clusterSecurityGroupId: cluster.securityGroup.id,
+        logs: { logGroupName: `/${namePath(config)}/deploy-runner`, kmsKeyArn: logsKey, ...logs },
+        encryptionKeyArn: logsKey,
+        protect: isProd,
+    }, opts) : undefined;
 
     const clusterRef = { context, clusterName: cluster.name, kubernetesVersion: config.cluster.kubernetesVersion };
     const coreAddons = new EksAddons("addons-core", { ...clusterRef, addons: ADDONS_BEFORE_NODES }, opts);
@@ -132,21 +173,7 @@ export function deployAwsPlatform(config: AwsPlatformConfig) {
         protect: isProd,
     }, opts);
 
-    // The provider in-cluster components are deployed with (namespaces, mesh, data).
-    const kubernetesProvider = eksKubernetesProvider("cluster", {
-        clusterName: cluster.name,
-        endpoint: cluster.cluster.endpoint,
-        certificateAuthorityData: cluster.cluster.certificateAuthority.data,
-        region: config.region,
-    }, { dependsOn: [coreAddons] });
     const backupTag = { key: BACKUP_TAG_KEY, value: clusterName };
-    const storage = new EbsStorage("ebs-storage", {
-        storageClassName: STORAGE_CLASS_NAME,
-        snapshotClassName: SNAPSHOT_CLASS_NAME,
-        kmsKeyArn: keys.keys.ebs.arn,
-        backupTag,
-        protect: isProd,
-    }, { provider: kubernetesProvider, dependsOn: [lateAddons] });
     const backup = new BackupPlan("backup", {
         context,
         namePrefix: clusterName,
@@ -154,12 +181,15 @@ export function deployAwsPlatform(config: AwsPlatformConfig) {
         volumeTag: backupTag,
         settings: config.data.backup,
         kmsDeletionWindowDays: config.kmsDeletionWindowDays,
+        keyAdmins,
         protect: isProd,
     }, opts);
     const logicalBackups = new LogicalBackupBucket("mongodb-backups", {
         context,
         kmsKeyArn: keys.keys.backup.arn,
         role: backupRole,
+        expiryRole,
+        prefix: LOGICAL_BACKUP_PREFIX,
         noncurrentRetentionDays: config.data.backup.retentionDays,
         protect: isProd,
     }, opts);
@@ -169,42 +199,15 @@ export function deployAwsPlatform(config: AwsPlatformConfig) {
         serviceAccount: mongodbIdentity.serviceAccount,
         roleArn: backupRole.arn,
     }, { ...opts, dependsOn: [lateAddons] });
+    const expiryIdentity = new aws.eks.PodIdentityAssociation("mongodb-backup-expiry", {
+        clusterName: cluster.name,
+        namespace: operatorIdentity.namespace,
+        serviceAccount: operatorIdentity.serviceAccount,
+        roleArn: expiryRole.arn,
+    }, { ...opts, dependsOn: [lateAddons] });
 
-    // The gateway is a NodePort on the app nodes: the edge's target group forwards to its fixed ports.
     const bucket = logicalBackups.bucket.bucket;
-    new KubernetesPlatform("kubernetes", {
-        config,
-        kubernetesVersion: config.cluster.kubernetesVersion,
-        ...(config.edge.domainName ? { domainName: config.edge.domainName } : {}),
-        sources: config.mesh.chartRepository ? { chartRepository: config.mesh.chartRepository } : {},
-        provider: kubernetesProvider,
-        gateway: { type: "NodePort", nodeSelector: { [NODE_GROUP_LABEL]: "app" } },
-        keystore,
-        storageClassName: storage.storageClass.metadata.name,
-        mongodb: {
-            placement: {
-                nodeSelector: { [NODE_GROUP_LABEL]: "data" },
-                tolerations: [{ key: DATA_NODE_TAINT.key, operator: "Equal", value: DATA_NODE_TAINT.value, effect: "NoSchedule" }],
-            },
-            backup: {
-                // No credentials Secret: the agent takes the role of its service account from EKS Pod Identity.
-                storage: pulumi.all([bucket, keys.keys.backup.arn]).apply(([name, keyArn]) => ({
-                    type: "s3",
-                    s3: { bucket: name, region: config.region, prefix: "mongodb", serverSideEncryption: { sseAlgorithm: "aws:kms", kmsKeyID: keyArn } },
-                })),
-                egress: [
-                    { name: "object-storage", direction: "Egress", ports: tcp(443) },
-                    { name: "pod-identity", direction: "Egress", peers: [{ ipBlock: { cidr: POD_IDENTITY_AGENT_CIDR } }], ports: tcp(80) },
-                ],
-                meshHosts: pulumi.all([bucket, context.dnsSuffix]).apply(([name, suffix]) => [`s3.${config.region}.${suffix}`, `${name}.s3.${config.region}.${suffix}`]),
-                // The credential endpoint is link-local on the node: keep it out of the sidecar.
-                podAnnotations: { "traffic.sidecar.istio.io/excludeOutboundIPRanges": POD_IDENTITY_AGENT_CIDR },
-            },
-        },
-        protect: isProd,
-    }, { dependsOn: [lateAddons, appNodes, dataNodes, backupIdentity] });
-
-    return {
+    const outputs = {
         environment: config.environment,
         vpcId: network.vpc.id,
         dmzSubnetIds: subnetIds("dmz"),
@@ -225,5 +228,73 @@ export function deployAwsPlatform(config: AwsPlatformConfig) {
         jwtPublicKeyPem: keystore.jwtPublicKeyPem,
         backupVaultArn: backup.vault.arn,
         logicalBackupBucket: bucket,
+        deployPhase: config.deploy.phase,
+        ...(runner ? { deployRunnerProject: runner.project.name } : {}),
     };
+    // The foundation phase stops at AWS: nothing below can run before a network reaches the private API
+    // (README, "First deployment"). The next `pulumi up`, in the platform phase, adds the rest.
+    if (config.deploy.phase === "foundation") {
+        return outputs;
+    }
+
+    // The provider in-cluster components are deployed with (namespaces, mesh, data).
+    const kubernetesProvider = eksKubernetesProvider("cluster", {
+        clusterName: cluster.name,
+        endpoint: cluster.cluster.endpoint,
+        certificateAuthorityData: cluster.cluster.certificateAuthority.data,
+        region: config.region,
+        apiAccess: [...cluster.apiAccess, ...(runner ? [runner.apiAccess] : [])],
+    }, { dependsOn: [coreAddons] });
+    const storage = new EbsStorage("ebs-storage", {
+        storageClassName: STORAGE_CLASS_NAME,
+        snapshotClassName: SNAPSHOT_CLASS_NAME,
+        kmsKeyArn: keys.keys.ebs.arn,
+        backupTag,
+        protect: isProd,
+    }, { provider: kubernetesProvider, dependsOn: [lateAddons] });
+    // Every image from the stack's own registry: the data tier reaches nothing else.
+    const sources = { registryMirrors: imageCache.mirrors, ...(config.mesh.chartRepository ? { chartRepository: config.mesh.chartRepository } : {}) };
+    // What the data nodes run, pulled once from an app node first: the data tier cannot make a first pull.
+    const warmup = new ImageWarmup("image-warmup", {
+        kubernetesVersion: config.cluster.kubernetesVersion,
+        images: [...meshNodeImages(sources), ...replicaSetImages(sources, true)],
+        nodeSelector: { [NODE_GROUP_LABEL]: "app" },
+    }, { provider: kubernetesProvider, dependsOn: [imageCache, appNodes, lateAddons] });
+    // The gateway is a NodePort on the app nodes: the edge's target group forwards to its fixed ports.
+    new KubernetesPlatform("kubernetes", {
+        config,
+        kubernetesVersion: config.cluster.kubernetesVersion,
+        ...(config.edge.domainName ? { domainName: config.edge.domainName } : {}),
+        sources,
+        // The node groups at their largest.
+        maxNodes: Object.values(config.cluster.nodeGroups).reduce((total, group) => total + group.maxSize, 0),
+        provider: kubernetesProvider,
+        gateway: { type: "NodePort", nodeSelector: { [NODE_GROUP_LABEL]: "app" } },
+        keystore,
+        storageClassName: storage.storageClass.metadata.name,
+        mongodb: {
+            placement: {
+                nodeSelector: { [NODE_GROUP_LABEL]: "data" },
+                tolerations: [{ key: DATA_NODE_TAINT.key, operator: "Equal", value: DATA_NODE_TAINT.value, effect: "NoSchedule" }],
+            },
+            backup: {
+                // No credentials Secret: the backup agent (MongoDB pods) and the operator (expiry) each take the
+                // role of their service account from EKS Pod Identity.
+                storage: pulumi.all([bucket, keys.keys.backup.arn]).apply(([name, keyArn]) => ({
+                    type: "s3",
+                    s3: { bucket: name, region: config.region, prefix: LOGICAL_BACKUP_PREFIX, serverSideEncryption: { sseAlgorithm: "aws:kms", kmsKeyID: keyArn } },
+                })),
+                egress: [
+                    { name: "object-storage", direction: "Egress", ports: tcp(443) },
+                    { name: "pod-identity", direction: "Egress", peers: [{ ipBlock: { cidr: POD_IDENTITY_AGENT_CIDR } }], ports: tcp(80) },
+                ],
+                meshHosts: pulumi.all([bucket, context.dnsSuffix]).apply(([name, suffix]) => [`s3.${config.region}.${suffix}`, `${name}.s3.${config.region}.${suffix}`]),
+                // The credential endpoint is link-local on the node: keep it out of both pods' sidecars.
+                podAnnotations: { "traffic.sidecar.istio.io/excludeOutboundIPRanges": POD_IDENTITY_AGENT_CIDR },
+            },
+        },
+        protect: isProd,
+    }, { dependsOn: [lateAddons, appNodes, dataNodes, backupIdentity, expiryIdentity, imageCache, warmup] });
+
+    return outputs;
 }

@@ -9,8 +9,9 @@ import type { CommonConfig } from "../config";
 import type { ImportedCertificate } from "../settings/onprem";
 import { InternalCa } from "../secrets/internal-ca";
 import { Keystore } from "../secrets/keystore";
-import { allowFromNamespaces, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayServiceSettings, IstioMesh } from "./mesh/istio-mesh";
-import { LogicalBackupTarget, MongoDbPlacement, perconaNetworkAllows, PerconaMongoDb, MONGODB_CLUSTER_NAME } from "./mongodb/percona-mongodb";
+import { allowFromNamespaces, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayServiceSettings, IstioMesh, PROXY_RESOURCES } from "./mesh/istio-mesh";
+import { LogicalBackupTarget, MongoDbPlacement, perconaFootprint, perconaNetworkAllows, PerconaMongoDb, MONGODB_CLUSTER_NAME, OPERATOR_RELEASE } from "./mongodb/percona-mongodb";
+import { multiplyQuantity, quotaFor } from "./resources";
 import { inNamespace, tcp } from "./network-policies";
 import { ImagePullSecret, NamespaceQuota, SecureNamespace } from "./secure-namespace";
 import { SourceSettings } from "./sources";
@@ -22,13 +23,28 @@ export const DATA_NAMESPACE = "data";
 /** MongoDB's port: the only way into the data namespace. */
 export const MONGODB_PORT = 27017;
 
-/** Quotas of the namespaces the platform itself runs in. */
-export const SYSTEM_QUOTA: NamespaceQuota = { cpu: "8", memory: "16Gi", pods: 200, storage: "10Gi" };
+/**
+ * The quota of the `platform` namespace, where the platform's own services run (deployed by their teams).
+ * The other namespaces' quotas are sized from what runs in them (istio-mesh.ts meshQuotas, dataQuota).
+ */
 export const PLATFORM_QUOTA: NamespaceQuota = { cpu: "32", memory: "64Gi", pods: 300, storage: "100Gi" };
-export const DATA_QUOTA: NamespaceQuota = { cpu: "16", memory: "64Gi", pods: 50, storage: "4Ti" };
+
+/**
+ * The `data` namespace's quota: the Percona operator and every member at their largest, with their sidecars,
+ * and twice the members' volumes (a restore or a resize creates new claims beside the old ones).
+ */
+export function dataQuota(members: number, storageSize: string, withBackups: boolean): NamespaceQuota {
+    return quotaFor(perconaFootprint(members, withBackups, PROXY_RESOURCES), { storage: multiplyQuantity(storageSize, members * 2, "storage") });
+}
 
 /** Service account the MongoDB pods (and their backup agent) run as. */
 export const MONGODB_SERVICE_ACCOUNT = "mongodb";
+/**
+ * Service account of the Percona operator, which deletes expired logical backups. The chart names it
+ * after its full name, which is the release name when that contains the chart's name (chart
+ * psmdb-operator 1.22.0: templates/_helpers.tpl `psmdb-operator.fullname`, templates/role-binding.yaml).
+ */
+export const MONGODB_OPERATOR_SERVICE_ACCOUNT = OPERATOR_RELEASE;
 /** The Secret in the platform namespace holding the keystore. */
 export const KEYSTORE_SECRET = "platform-keystore";
 /** Daily logical backup, an hour after the volume backups start (UTC). */
@@ -50,6 +66,8 @@ export interface KubernetesPlatformArgs {
     readonly keystore: Keystore;
     /** Where charts and images come from; a mirror replaces every upstream source. @default upstream */
     readonly sources?: SourceSettings;
+    /** Nodes the cluster may grow to (the mesh's CNI node agent runs on each). */
+    readonly maxNodes: number;
     /** The `.dockerconfigjson` for `sources.pullSecretName`, created in every namespace that pulls. */
     readonly pullSecretDockerConfigJson?: pulumi.Input<string>;
     /** Scheduled CSI snapshots of MongoDB's volumes (where no cloud backup service takes them). @default none */
@@ -101,7 +119,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             replicas,
             gateway: args.gateway,
             gatewayTls,
-            systemQuota: SYSTEM_QUOTA,
+            maxNodes: args.maxNodes,
         }, { parent: this });
         const meshReady = { parent: this, dependsOn: this.mesh.ready };
 
@@ -118,7 +136,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
         const data = new SecureNamespace(DATA_NAMESPACE, {
             name: DATA_NAMESPACE,
             kubernetesVersion,
-            quota: DATA_QUOTA,
+            quota: dataQuota(config.data.mongodb.members, config.data.mongodb.storageSize, args.mongodb?.backup !== undefined),
             ...pulls,
             allows: [
                 { name: "platform", direction: "Ingress", peers: [inNamespace(PLATFORM_NAMESPACE)], ports: tcp(MONGODB_PORT) },
@@ -156,7 +174,6 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
                 settings: args.snapshots,
                 sources,
                 ...pulls,
-                quota: SYSTEM_QUOTA,
             }, { parent: this, dependsOn: [data] });
         }
 

@@ -54,6 +54,7 @@ export function deployOnPremPlatform(config: OnPremPlatformConfig) {
         ...(config.domainName ? { domainName: config.domainName } : {}),
         provider,
         gateway: { type: onprem.gateway.serviceType, loadBalancerSourceRanges: onprem.gateway.loadBalancerSourceRanges },
+        maxNodes: onprem.maxNodes,
         ...(onprem.gatewayCertificate ? { gatewayCertificate: onprem.gatewayCertificate } : {}),
         keystore,
         sources,

@@ -66,7 +66,13 @@ export interface OnPremSettings {
     /** Registry (host[:port][/path]) every image is pulled from, instead of the public registries. */
     readonly registryMirror?: string;
     readonly registryCredentials?: RegistryCredentials;
+    /** Nodes the cluster may grow to: the Istio CNI node agent runs on each, and its namespace's quota admits that many. */
+    readonly maxNodes: number;
 }
+
+/** The node count the on-prem mesh's quotas admit unless `maxNodes` says otherwise. */
+export const DEFAULT_ONPREM_MAX_NODES = 100;
+export const MAX_ONPREM_NODES = 5000;
 
 export const DEFAULT_SNAPSHOT_SCHEDULE = "0 3 * * *";
 
@@ -85,7 +91,7 @@ const KUBE_CONTEXT = /^[^\s]{1,253}$/;
 export const AWS_ONLY_SETTINGS = [
     "awsAccountId", "tags", "logRetentionDays", "kmsDeletionWindowDays", "vpcCidr", "availabilityZones", "natGateways",
     "publicAccessCidrs", "privateAccessCidrs", "accessEntries", "nodeGroups", "certificateArn", "hostedZoneId", "tlsPolicy",
-    "wafRateLimit",
+    "wafRateLimit", "dockerHubCredentialArn", "deployPhase", "deployRunner", "previewRoleArn",
 ] as const;
 
 export const ONPREM_SETTINGS: Readonly<Record<string, SettingDoc>> = {
@@ -101,6 +107,7 @@ export const ONPREM_SETTINGS: Readonly<Record<string, SettingDoc>> = {
     gatewayCertificate: { summary: "onprem: `{certificate, privateKey}` PEM the gateway presents (the key a secret): RSA 2048+ or ECDSA P-256/384/521, valid now, naming domainName.", default: "(issued by the internal CA)" },
     registryMirror: { summary: "onprem: registry (host[:port][/path]) every image is pulled from: <mirror>/<repository> for each upstream image, for air-gapped sites.", default: "(public registries)" },
     registryCredentials: { summary: "onprem: `{username, password}` for the mirror (password a secret); becomes an image pull secret in every namespace that pulls.", default: "(anonymous pulls)" },
+    maxNodes: { summary: `onprem: nodes the cluster may grow to, 1 to ${MAX_ONPREM_NODES}: the Istio CNI node agent runs on every node and its namespace's quota admits this many.`, default: String(DEFAULT_ONPREM_MAX_NODES) },
 };
 
 export function readPlatformKind(reader: ConfigReader): PlatformKind | undefined {
@@ -136,6 +143,7 @@ export function readOnPrem(reader: ConfigReader, domainName: string | undefined)
         ...(gatewayCertificate ? { gatewayCertificate } : {}),
         ...(registryMirror ? { registryMirror } : {}),
         ...(registryCredentials ? { registryCredentials } : {}),
+        maxNodes: reader.integerInRange("maxNodes", 1, MAX_ONPREM_NODES, DEFAULT_ONPREM_MAX_NODES),
     };
 }
 

@@ -30,7 +30,12 @@ export interface TenantSettings {
     readonly quota: TenantQuota;
 }
 
-export const DEFAULT_TENANT_QUOTA: TenantQuota = { cpu: "4", memory: "8Gi", pods: 50, storage: "50Gi" };
+/**
+ * A tenant's quota unless it sets its own. Requests and limits are both capped at `cpu` and `memory`, so the
+ * limits decide: a pod of one container with its namespace's default limits (500m, 512Mi) and the mesh
+ * sidecar (500m, 512Mi) counts 1 CPU and 1Gi, and eight such pods fit.
+ */
+export const DEFAULT_TENANT_QUOTA: TenantQuota = { cpu: "8", memory: "16Gi", pods: 50, storage: "50Gi" };
 export const MAX_TENANT_PODS = 1000;
 
 export const TENANT_FIELDS = ["name", "group", "readSecrets", "quota"] as const;

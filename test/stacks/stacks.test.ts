@@ -52,6 +52,28 @@ before(async () => {
 
 const ofType = (report: JsonReport, type: string) => report.resources.filter((r) => r.type === type);
 
+/** Every string anywhere in a value, with its path. */
+function strings(value: unknown, at = ""): Array<{ path: string; text: string }> {
+    if (typeof value === "string") {
+        return [{ path: at, text: value }];
+    }
+    if (Array.isArray(value)) {
+        return value.flatMap((item, i) => strings(item, `${at}[${i}]`));
+    }
+    if (typeof value === "object" && value !== null) {
+        return Object.entries(value).flatMap(([key, item]) => strings(item, at ? `${at}.${key}` : key));
+    }
+    return [];
+}
+
+/** Image registries nodes cannot reach from the data tier (only the stack's own ECR registry, through its endpoints). */
+const PUBLIC_REGISTRIES = /docker\.io|quay\.io|gcr\.io|ghcr\.io|registry\.k8s\.io|public\.ecr\.aws/;
+/** The image cache's own configuration names the upstream registries it fetches from, by design. */
+const CACHE_CONFIGURATION = /^aws:ecr\//;
+/** Where chart values, database resources and pod specs name an image or a registry hub. */
+const IMAGE_PATH = /(^|\.)(image|initImage|hub)(\.repository)?$/;
+const ACCOUNTS: Readonly<Record<(typeof STACKS)[number], string>> = { dev: "111122223333", staging: "444455556666", prod: "777788889999" };
+
 for (const stack of STACKS) {
     describe(`stack ${stack}`, () => {
         it("exits 0 with no violation at all", () => {
@@ -86,7 +108,7 @@ for (const stack of STACKS) {
             assert.equal(flowLog.inputs.trafficType, "ALL");
             const keys = ofType(report, "aws:kms/key:Key");
             // One per purpose, plus the backup copy region's key where copies are configured.
-            assert.equal(keys.length, stack === "prod" ? 6 : 5);
+            assert.equal(keys.length, stack === "prod" ? 7 : 6);
             assert.ok(keys.every((k) => k.inputs.enableKeyRotation === true));
         });
 
@@ -108,11 +130,12 @@ for (const stack of STACKS) {
             const tenants = [...readFileSync(join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8").matchAll(/^ {4}- name: ([a-z0-9-]+)$/gm)].map((m) => `tenant-${m[1]}`);
             assert.ok(tenants.length >= 2, "the stack file names tenants");
             const namespaces = ofType(report, "kubernetes:core/v1:Namespace").map((n) => n.inputs.metadata.name as string);
-            assert.deepEqual(namespaces.sort(), ["data", "istio-cni", "istio-ingress", "istio-system", "platform", ...tenants].sort());
+            // image-warmup: the Job that pulls the data nodes' images through the cache first (infra/aws/image-warmup.ts).
+            assert.deepEqual(namespaces.sort(), ["data", "image-warmup", "istio-cni", "istio-ingress", "istio-system", "platform", ...tenants].sort());
             const denied = ofType(report, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => p.inputs.metadata.name === "default-deny").map((p) => p.inputs.metadata.namespace);
             assert.deepEqual(denied.sort(), namespaces.sort());
             const charts = ofType(report, "kubernetes:helm.sh/v3:Release").map((r) => r.inputs.chart as string);
-            assert.deepEqual(charts.sort(), ["base", "cni", "gateway", "istiod", "psmdb-operator"]);
+            assert.deepEqual(charts.sort(), ["base", "cni", "gateway", "istiod", "psmdb-operator", "psmdb-operator-crds"]);
             const [meshWide] = ofType(report, "kubernetes:security.istio.io/v1:PeerAuthentication");
             assert.equal(meshWide.inputs.spec.mtls.mode, "STRICT");
         });
@@ -148,7 +171,7 @@ for (const stack of STACKS) {
             const [key, value] = String(storageClass.inputs.parameters.tagSpecification_1).split("=");
             assert.deepEqual(selection.inputs.selectionTags, [{ type: "STRINGEQUALS", key, value }]);
             assert.equal(count("aws:backup/vaultLockConfiguration:VaultLockConfiguration"), stack === "prod" ? 2 : 0);
-            assert.equal(count("aws:eks/podIdentityAssociation:PodIdentityAssociation"), 1);
+            assert.equal(count("aws:eks/podIdentityAssociation:PodIdentityAssociation"), 2, "the backup agent's and the operator's (expiry)");
         });
 
         it("shows no generated key, password or salt in plaintext, in resources, outputs or messages", () => {
@@ -159,6 +182,36 @@ for (const stack of STACKS) {
             assert.ok(stdout.includes("[secret]"), "secrets are shown redacted");
             assert.match(String(report.outputs.jwtPublicKeyPem), /BEGIN PUBLIC KEY/);
             assert.equal(typeof report.outputs.keystoreSecretArn, "string");
+        });
+
+        it("pulls every image of every chart, database and pod through the stack's own ECR registry", () => {
+            const { report } = reports.get(stack)!;
+            const registry = `${ACCOUNTS[stack]}.dkr.ecr.eu-west-1.amazonaws.com`;
+            const images = report.resources.filter((r) => r.type.startsWith("kubernetes:")).flatMap((r) => strings(r.inputs).filter(({ path: p }) => IMAGE_PATH.test(p)).map(({ path: p, text }) => ({ where: `${r.name} ${p}`, text })));
+            // Istio's hub in the cni and istiod charts, the operator chart's image, MongoDB's image, init image, backup agent and PMM client.
+            assert.ok(images.length >= 7, images.map((i) => i.where).join(", "));
+            for (const { where, text } of images) {
+                assert.ok(text.startsWith(`${registry}/docker-hub/`) || text.startsWith(`${registry}/quay/`), `${where}: ${text}`);
+            }
+        });
+
+        it("names no public registry anywhere but in the image cache's own rules", () => {
+            const { report } = reports.get(stack)!;
+            for (const r of report.resources.filter((resource) => !CACHE_CONFIGURATION.test(resource.type))) {
+                for (const { path: p, text } of strings(r.inputs)) {
+                    assert.doesNotMatch(text, PUBLIC_REGISTRIES, `${r.type} ${r.name} ${p}`);
+                }
+            }
+        });
+
+        it("caches Docker Hub with the stack's credential and lets the nodes import into the cache", () => {
+            const { report } = reports.get(stack)!;
+            const credential = readFileSync(join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8").match(/secure-platform:dockerHubCredentialArn: (\S+)/)![1];
+            assert.ok(credential.startsWith(`arn:aws:secretsmanager:eu-west-1:${ACCOUNTS[stack]}:secret:ecr-pullthroughcache/`), credential);
+            const rules = ofType(report, "aws:ecr/pullThroughCacheRule:PullThroughCacheRule").map((r) => r.inputs);
+            assert.equal(rules.find((r) => r.upstreamRegistryUrl === "registry-1.docker.io")!.credentialArn, credential);
+            const imports = ofType(report, "aws:iam/rolePolicy:RolePolicy").filter((p) => /ecr:BatchImportUpstreamImage/.test(p.inputs.policy));
+            assert.deepEqual(imports.map((p) => String(p.inputs.role).replace(/-[0-9a-f]+$/, "")), ["eks-roles-node"]);
         });
 
         it("names no resource after a list position", () => {

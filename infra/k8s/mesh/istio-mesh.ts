@@ -12,6 +12,7 @@ import { ISTIO } from "../../versions";
 import { tcp } from "../network-policies";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
 import { ImagePullSecret, ISTIOD_XDS_PORT, NamespaceQuota, SecureNamespace } from "../secure-namespace";
+import { ContainerResources, quotaFor, resourceValues, withRollingSurge } from "../resources";
 import { chartFrom, hubFrom, pullSecrets, SourceSettings } from "../sources";
 
 export const MESH_NAMESPACE = "istio-system";
@@ -39,6 +40,54 @@ export const GATEWAY_CIPHER_SUITES = [
     "ECDHE-RSA-CHACHA20-POLY1305",
 ] as const;
 
+/**
+ * Resources of every container Istio runs, all set so no LimitRange default applies and each namespace's
+ * quota can be sized to hold its pods at their largest. istiod keeps the chart's requests (istio-discovery
+ * values.yaml, "a small pilot install": 500m, 2048Mi) and gets limits above them; without a limit it would
+ * take its namespace's default limit (512Mi), below its own request, and the API server would refuse it.
+ */
+export const ISTIOD_RESOURCES: ContainerResources = { requests: { cpu: "500m", memory: "2Gi" }, limits: { cpu: "2", memory: "4Gi" } };
+/** The ingress gateway's proxy: the gateway chart's defaults (gateway values.yaml), set explicitly. */
+export const GATEWAY_RESOURCES: ContainerResources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "2", memory: "1Gi" } };
+/** The CNI node agent on every node (the cni chart requests 100m and 100Mi and sets no limit). */
+export const CNI_RESOURCES: ContainerResources = { requests: { cpu: "100m", memory: "100Mi" }, limits: { cpu: "500m", memory: "512Mi" } };
+/**
+ * Every injected sidecar (and its istio-validation init container). Istio's default limit is 2 CPU, which
+ * would make each meshed pod count 2 CPU against its namespace's quota; 500m serves a few thousand requests
+ * a second (istio.io, performance and scalability). A pod that needs more sets `sidecar.istio.io/proxyCPULimit`.
+ */
+export const PROXY_RESOURCES: ContainerResources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } };
+
+/** istiod's autoscaling maximum: twice its replicas. */
+export function istiodMaxReplicas(replicas: number): number {
+    return replicas * 2;
+}
+
+/** The gateway's autoscaling maximum: five, or its replicas when more. */
+export function gatewayMaxReplicas(replicas: number): number {
+    return Math.max(5, replicas);
+}
+
+/**
+ * The quotas of the mesh's namespaces, holding each one's pods at their largest: istiod at its autoscaling
+ * maximum plus the one extra pod of a rollout (`rollingMaxSurge: 1`), the gateway at its maximum plus the
+ * default 25% surge, and the CNI node agent on every node. No volumes in any of them.
+ */
+export function meshQuotas(replicas: number, maxNodes: number, gateway: GatewayServiceSettings["type"]): Readonly<Record<"system" | "cni" | "gateway", NamespaceQuota>> {
+    const none = { storage: "0" };
+    return {
+        system: quotaFor([{ pods: istiodMaxReplicas(replicas) + 1, containers: [ISTIOD_RESOURCES] }], none),
+        cni: quotaFor([{ pods: maxNodes, containers: [CNI_RESOURCES] }], none),
+        gateway: quotaFor([{ pods: withRollingSurge(gatewayMaxReplicas(replicas)), containers: [GATEWAY_RESOURCES] }], {
+            ...none,
+            // A NodePort Service takes one node port per port (HTTPS and status). A LoadBalancer takes none:
+            // it is created with allocateLoadBalancerNodePorts false (see gatewayValues).
+            nodePorts: gateway === "NodePort" ? 2 : 0,
+            loadBalancers: gateway === "LoadBalancer" ? 1 : 0,
+        }),
+    };
+}
+
 export interface GatewayServiceSettings {
     /** NodePort behind a cloud load balancer's target group (AWS), or LoadBalancer (on-prem). */
     readonly type: "NodePort" | "LoadBalancer";
@@ -59,7 +108,8 @@ export interface IstioMeshArgs {
     readonly gateway: GatewayServiceSettings;
     /** The gateway's server certificate and key (PEM). */
     readonly gatewayTls: { readonly certPem: pulumi.Input<string>; readonly privateKeyPem: pulumi.Input<string> };
-    readonly systemQuota: NamespaceQuota;
+    /** Nodes the cluster may grow to: the CNI node agent runs on each, and its namespace's quota holds them all. */
+    readonly maxNodes: number;
 }
 
 export class IstioMesh extends pulumi.ComponentResource {
@@ -68,13 +118,17 @@ export class IstioMesh extends pulumi.ComponentResource {
 
     constructor(name: string, args: IstioMeshArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("secure-platform:k8s:IstioMesh", name, {}, opts);
-        const quota = args.systemQuota;
+        if (!Number.isInteger(args.maxNodes) || args.maxNodes < 1) {
+            throw new Error(`IstioMesh: maxNodes must be a positive whole number, got ${args.maxNodes}`);
+        }
+        const quotas = meshQuotas(args.replicas, args.maxNodes, args.gateway.type);
         const sources = args.sources ?? {};
-        const common = { kubernetesVersion: args.kubernetesVersion, quota, ...(args.imagePullSecret ? { imagePullSecret: args.imagePullSecret } : {}) };
+        const common = { kubernetesVersion: args.kubernetesVersion, ...(args.imagePullSecret ? { imagePullSecret: args.imagePullSecret } : {}) };
 
         const systemNs = new SecureNamespace(MESH_NAMESPACE, {
             ...common,
             name: MESH_NAMESPACE,
+            quota: quotas.system,
             mesh: false,
             allows: [
                 // Sidecars and gateways fetch configuration and certificates from istiod over mTLS.
@@ -88,13 +142,14 @@ export class IstioMesh extends pulumi.ComponentResource {
         const cniNs = new SecureNamespace(CNI_NAMESPACE, {
             ...common,
             name: CNI_NAMESPACE,
+            quota: quotas.cni,
             mesh: false,
             allows: [{ name: "kube-api", direction: "Egress", ports: tcp(443, 6443) }],
         }, { parent: this });
         const gatewayNs = new SecureNamespace(GATEWAY_NAMESPACE, {
             ...common,
             name: GATEWAY_NAMESPACE,
-            quota: { ...quota, nodePorts: args.gateway.type === "NodePort" ? 2 : 0, loadBalancers: args.gateway.type === "LoadBalancer" ? 1 : 0 },
+            quota: quotas.gateway,
             allows: [
                 // Clients (the load balancer, or anyone on-prem) reach only the HTTPS and status ports.
                 { name: "clients", direction: "Ingress", podLabels: { ...GATEWAY_SELECTOR }, ports: tcp(GATEWAY_PORTS.https, GATEWAY_PORTS.status) },
@@ -119,8 +174,18 @@ export class IstioMesh extends pulumi.ComponentResource {
             }, { parent: this, dependsOn: [namespace, ...dependsOn] });
 
         const base = chart("istio-base", "base", systemNs, {}, []);
+        // Only the images: no template of the cni chart reads `global.istioNamespace` (istio 1.29.0,
+        // manifests/charts/istio-cni/templates). No `seLinuxOptions` either, on Bottlerocket included: its
+        // SELinux policy lets an unprivileged container (container_t) do what the agent does in sidecar
+        // mode. /opt/cni is mounted as cni_exec_t, a "shared" type unconfined subjects may write; /etc/cni
+        // and /run (the agent's socket) are tmpfs, labelled any_t, which every subject may write; and every
+        // subject may read other processes' /proc entries (pod repair). Sources: bottlerocket-core-kit
+        // a10182f, packages/release/opt-cni.mount and etc-cni.mount, packages/selinux-policy object.cil,
+        // fs.cil, rules.cil. The chart's option would run it as spc_t, which Bottlerocket aliases to the
+        // privileged control_t (subject.cil): a label it does not need.
         const cni = chart("istio-cni", "cni", cniNs, {
-            global: { istioNamespace: MESH_NAMESPACE, ...imageValues(sources) },
+            global: imageValues(sources),
+            resources: resourceValues(CNI_RESOURCES),
         }, [base]);
         const istiod = chart("istiod", "istiod", systemNs, istiodValues(args), [base, cni]);
 
@@ -198,13 +263,18 @@ export function istiodValues(args: Pick<IstioMeshArgs, "replicas" | "sources">):
         pilot: {
             cni: { enabled: true },
             seccompProfile: { type: "RuntimeDefault" },
-            replicaCount: args.replicas,
+            // The autoscaler sets the replicas (the chart reads replicaCount only without it).
             autoscaleMin: args.replicas,
+            autoscaleMax: istiodMaxReplicas(args.replicas),
+            rollingMaxSurge: 1,
+            resources: resourceValues(ISTIOD_RESOURCES),
         },
         global: {
             istioNamespace: MESH_NAMESPACE,
             logAsJson: true,
-            proxy: { privileged: false },
+            // Every sidecar: unprivileged, RuntimeDefault seccomp on the container itself (PSS restricted
+            // whatever the pod sets), and resources that fit a tenant's quota.
+            proxy: { privileged: false, seccompProfile: { type: "RuntimeDefault" }, resources: resourceValues(PROXY_RESOURCES) },
             // Also the registry of every injected sidecar and of the gateway's proxy.
             ...imageValues(args.sources ?? {}),
         },
@@ -231,12 +301,19 @@ export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway" |
     const sourceRanges = args.gateway.type === "LoadBalancer" ? args.gateway.loadBalancerSourceRanges ?? [] : [];
     const secrets = pullSecrets(args.sources ?? {});
     return {
-        replicaCount: args.replicas,
-        autoscaling: { enabled: true, minReplicas: args.replicas, maxReplicas: Math.max(5, args.replicas) },
-        podDisruptionBudget: { minAvailable: 1 },
+        // The autoscaler sets the replicas (the chart reads replicaCount only without it).
+        autoscaling: { enabled: true, minReplicas: args.replicas, maxReplicas: gatewayMaxReplicas(args.replicas) },
+        resources: resourceValues(GATEWAY_RESOURCES),
+        // A lone replica cannot stay available through a node drain, so a budget would only block the drain.
+        // The chart renders none below two replicas anyway (gateway 1.29.0, templates/poddisruptionbudget.yaml,
+        // a workaround for kubernetes/kubernetes#93476); the values say so rather than rely on it.
+        podDisruptionBudget: args.replicas > 1 ? { minAvailable: 1 } : {},
         service: {
             type: args.gateway.type,
             externalTrafficPolicy: args.gateway.type === "LoadBalancer" ? "Local" : "Cluster",
+            // A LoadBalancer takes no node ports: nothing reaches the gateway past the load balancer's source
+            // ranges through a port open on every node, and the namespace's quota allows none.
+            ...(args.gateway.type === "LoadBalancer" ? { allocateLoadBalancerNodePorts: false } : {}),
             ...(sourceRanges.length > 0 ? { loadBalancerSourceRanges: [...sourceRanges] } : {}),
             ports: [
                 { name: "status-port", port: GATEWAY_PORTS.status, targetPort: GATEWAY_PORTS.status, protocol: "TCP", ...nodePort(GATEWAY_PORTS.statusNodePort) },
@@ -248,6 +325,15 @@ export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway" |
         ...(args.gateway.nodeSelector ? { nodeSelector: { ...args.gateway.nodeSelector } } : {}),
         ...(secrets.length > 0 ? { imagePullSecrets: secrets } : {}),
     };
+}
+
+/**
+ * The images Istio runs on every node of the mesh, as nodes pull them: the CNI node agent (a DaemonSet on
+ * every node) and the proxy (each meshed pod's sidecar). The charts name them `<hub>/<image>:<tag>`.
+ */
+export function meshNodeImages(sources: SourceSettings): string[] {
+    const hub = hubFrom(ISTIO.hub, sources);
+    return [`${hub}/install-cni:${ISTIO.version}`, `${hub}/proxyv2:${ISTIO.version}`];
 }
 
 /** Istio's `global` image values: the hub (upstream or the mirror), the pinned tag, the pull Secrets. */

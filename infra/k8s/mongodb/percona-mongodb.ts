@@ -18,6 +18,7 @@ import { PERCONA_MONGODB } from "../../versions";
 import type { AllowRule } from "../network-policies";
 import { tcp } from "../network-policies";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
+import { ContainerResources, PodFootprint, resourceValues, withRollingSurge } from "../resources";
 import { chartFrom, imageFrom, pullSecrets, SourceSettings } from "../sources";
 
 export const MONGODB_CLUSTER_NAME = "mongodb";
@@ -72,11 +73,14 @@ export interface MongoDbPlacement {
 export interface LogicalBackupTarget {
     /** The `backup.storages.<name>` entry of the resource, e.g. `{type: "s3", s3: {...}}`. */
     readonly storage: pulumi.Input<Record<string, unknown>>;
-    /** Network egress the agent needs (object storage, credential endpoints). */
+    /**
+     * Network egress the pods that reach the storage need (object storage, credential endpoints): the
+     * MongoDB pods, whose backup agent writes backups, and the operator, which deletes expired ones.
+     */
     readonly egress: readonly AllowRule[];
     /** Hosts registered with the mesh so the agent may reach them under REGISTRY_ONLY. */
     readonly meshHosts: pulumi.Input<readonly string[]>;
-    /** Annotations of the MongoDB pods (e.g. to keep a link-local credential endpoint out of the sidecar). */
+    /** Annotations of those pods (e.g. to keep a link-local credential endpoint out of the sidecar). */
     readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
@@ -112,14 +116,44 @@ export function perconaNetworkAllows(clusterName: string, backupEgress: readonly
     return [
         { name: "operator-kube-api", direction: "Egress", podLabels: { ...OPERATOR_POD_LABELS }, ports: tcp(443, 6443) },
         ...backupEgress.map((rule) => ({ ...rule, podLabels: { ...mongodPodLabels(clusterName), ...rule.podLabels } })),
+        // The operator deletes expired backups from the storage itself (operator v1.22.0,
+        // pkg/controller/perconaservermongodbbackup: the delete-backup finalizer → pbm.DeleteBackup).
+        ...backupEgress.map((rule) => ({ ...rule, name: `operator-${rule.name}`, podLabels: { ...OPERATOR_POD_LABELS, ...rule.podLabels } })),
+    ];
+}
+
+/** mongod in each member. */
+export const MONGOD_RESOURCES: ContainerResources = { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "4Gi" } };
+/**
+ * The backup agent beside mongod in each member (operator 1.22.0 gives it `backup.resources` and nothing by
+ * default, pkg/psmdb/statefulset.go); a logical backup streams the dump through it.
+ */
+export const BACKUP_AGENT_RESOURCES: ContainerResources = { requests: { cpu: "300m", memory: "1Gi" }, limits: { cpu: "1", memory: "2Gi" } };
+/** The operator (its chart sets no resources by default). */
+export const OPERATOR_RESOURCES: ContainerResources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } };
+
+/**
+ * Every pod this component runs in its namespace, at its largest, with the sidecar each gets from the mesh:
+ * the operator (one replica, plus one during its rollout) and each member (mongod, the backup agent when
+ * backups are on, the sidecar). A member's init container runs before the others and takes mongod's
+ * resources, so it adds nothing to the pod's total. The members' volumes count twice: a restore or a
+ * resize creates new claims while the old ones still exist.
+ */
+export function perconaFootprint(members: number, withBackups: boolean, sidecar: ContainerResources): PodFootprint[] {
+    return [
+        { pods: withRollingSurge(1), containers: [OPERATOR_RESOURCES, sidecar] },
+        { pods: members, containers: [MONGOD_RESOURCES, ...(withBackups ? [BACKUP_AGENT_RESOURCES] : []), sidecar] },
     ];
 }
 
 /** The uid the operator image runs as (the chart's suggested security context). */
 export const OPERATOR_UID = 2;
 
-/** The operator chart's values: one namespace, PSS-restricted pod, no telemetry calls out. */
-export function operatorValues(sources: SourceSettings = {}): Record<string, unknown> {
+/**
+ * The operator chart's values: one namespace, PSS-restricted pod, no telemetry calls out; `podAnnotations`
+ * go on its pod (the chart's `podAnnotations` value).
+ */
+export function operatorValues(sources: SourceSettings = {}, podAnnotations?: Readonly<Record<string, string>>): Record<string, unknown> {
     const operatorImage = imageFrom(PERCONA_MONGODB.operatorImage, sources);
     const tag = operatorImage.lastIndexOf(":");
     return {
@@ -131,9 +165,11 @@ export function operatorValues(sources: SourceSettings = {}): Record<string, unk
         // templates/role.yaml and role-binding.yaml: `if or .Values.watchNamespace .Values.watchAllNamespaces`).
         watchAllNamespaces: false,
         replicaCount: 1,
+        resources: resourceValues(OPERATOR_RESOURCES),
         disableTelemetry: true,
         podSecurityContext: { ...RESTRICTED_POD_SECURITY_CONTEXT, runAsUser: OPERATOR_UID, runAsGroup: OPERATOR_UID, fsGroup: OPERATOR_UID },
         securityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: OPERATOR_UID, runAsGroup: OPERATOR_UID },
+        ...(podAnnotations ? { podAnnotations: { ...podAnnotations } } : {}),
     };
 }
 
@@ -148,6 +184,18 @@ export interface MongoDbSecretNames {
     readonly ssl: string;
     readonly sslInternal: string;
     readonly applicationUser: string;
+}
+
+/**
+ * The images of the replica set's pods, as nodes pull them: mongod, the init container (the operator's image,
+ * which copies its entrypoint into the pod) and, with logical backups, the backup agent.
+ */
+export function replicaSetImages(sources: SourceSettings, withBackups: boolean): string[] {
+    return [
+        imageFrom(PERCONA_MONGODB.mongodImage, sources),
+        imageFrom(PERCONA_MONGODB.operatorImage, sources),
+        ...(withBackups ? [imageFrom(PERCONA_MONGODB.backupImage, sources)] : []),
+    ];
 }
 
 /** The `PerconaServerMongoDB` spec; pure, so its security settings can be tested directly. */
@@ -192,7 +240,7 @@ export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageS
             ...(backup?.podAnnotations ? { annotations: { ...backup.podAnnotations } } : {}),
             podDisruptionBudget: { maxUnavailable: 1 },
             expose: { enabled: false },
-            resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "4Gi" } },
+            resources: resourceValues(MONGOD_RESOURCES),
             podSecurityContext: MONGODB_POD_SECURITY_CONTEXT,
             containerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
             volumeSpec: {
@@ -215,6 +263,7 @@ export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageS
             ? {
                 enabled: true,
                 image: imageFrom(PERCONA_MONGODB.backupImage, sources),
+                resources: resourceValues(BACKUP_AGENT_RESOURCES),
                 containerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
                 storages: { logical: args.backupStorage },
                 pitr: { enabled: false },
@@ -273,7 +322,7 @@ export class PerconaMongoDb extends pulumi.ComponentResource {
             ...chartFrom(PERCONA_MONGODB.chart, PERCONA_MONGODB.repository, args.sources ?? {}),
             version: PERCONA_MONGODB.chartVersion,
             namespace: ns,
-            values: operatorValues(args.sources),
+            values: operatorValues(args.sources, args.backup?.podAnnotations),
             // The CRDs come from the release above.
             skipCrds: true,
             atomic: true,

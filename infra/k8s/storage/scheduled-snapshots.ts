@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SNAPSCHEDULER } from "../../versions";
 import { tcp } from "../network-policies";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
+import { ContainerResources, quotaFor, resourceValues, withRollingSurge } from "../resources";
 import { ImagePullSecret, NamespaceQuota, SecureNamespace } from "../secure-namespace";
 import { chartFrom, imageFrom, pullSecrets, SourceSettings } from "../sources";
 
@@ -37,7 +38,15 @@ export interface ScheduledSnapshotsArgs {
     readonly settings: SnapshotScheduleSettings;
     readonly sources?: SourceSettings;
     readonly imagePullSecret?: ImagePullSecret;
-    readonly quota: NamespaceQuota;
+}
+
+/** The controller and its metrics proxy (the chart requests 10m and 100Mi for each and sets no limit). */
+export const SNAPSCHEDULER_RESOURCES: ContainerResources = { requests: { cpu: "10m", memory: "100Mi" }, limits: { cpu: "200m", memory: "256Mi" } };
+export const RBAC_PROXY_RESOURCES: ContainerResources = { requests: { cpu: "10m", memory: "100Mi" }, limits: { cpu: "100m", memory: "128Mi" } };
+
+/** The namespace's quota: the controller's pod, and one more while a rollout replaces it; no volumes. */
+export function snapschedulerQuota(): NamespaceQuota {
+    return quotaFor([{ pods: withRollingSurge(1), containers: [SNAPSCHEDULER_RESOURCES, RBAC_PROXY_RESOURCES] }], { storage: "0" });
 }
 
 /**
@@ -48,7 +57,8 @@ export function snapschedulerValues(sources: SourceSettings = {}): Record<string
     return {
         replicaCount: 1,
         image: { image: imageFrom(SNAPSCHEDULER.image, sources) },
-        rbacProxy: { image: { image: imageFrom(SNAPSCHEDULER.rbacProxyImage, sources) } },
+        resources: resourceValues(SNAPSCHEDULER_RESOURCES),
+        rbacProxy: { image: { image: imageFrom(SNAPSCHEDULER.rbacProxyImage, sources) }, resources: resourceValues(RBAC_PROXY_RESOURCES) },
         imagePullSecrets: pullSecrets(sources),
         podSecurityContext: { ...RESTRICTED_POD_SECURITY_CONTEXT, runAsUser: SNAPSCHEDULER_UID, runAsGroup: SNAPSCHEDULER_UID },
         securityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: SNAPSCHEDULER_UID, runAsGroup: SNAPSCHEDULER_UID },
@@ -78,7 +88,7 @@ export class ScheduledSnapshots extends pulumi.ComponentResource {
         const namespace = new SecureNamespace(SNAPSCHEDULER_NAMESPACE, {
             name: SNAPSCHEDULER_NAMESPACE,
             kubernetesVersion: args.kubernetesVersion,
-            quota: args.quota,
+            quota: snapschedulerQuota(),
             // A controller of the API server only: no sidecar, no traffic but to the API.
             mesh: false,
             allows: [{ name: "kube-api", direction: "Egress", ports: tcp(443, 6443) }],

@@ -53,6 +53,7 @@ before(async () => {
             sources: { chartRepository: MIRROR },
             provider,
             gateway: { type: "NodePort" },
+            maxNodes: 6,
             keystore,
             storageClassName: "encrypted",
         });
@@ -146,10 +147,10 @@ describe("KubernetesPlatform", () => {
     });
 
     it("installs the mesh from the configured repository, with replicas for production", () => {
-        const releases = ofType(platform, "kubernetes:helm.sh/v3:Release").map(inputs).filter((r) => r.chart !== PERCONA_MONGODB.chart);
+        const releases = ofType(platform, "kubernetes:helm.sh/v3:Release").map(inputs).filter((r) => r.chart !== PERCONA_MONGODB.chart && r.chart !== PERCONA_MONGODB.crdChart);
         assert.equal(releases.length, 4);
         assert.ok(releases.every((r) => r.repositoryOpts.repo === MIRROR));
-        assert.equal(releases.find((r) => r.name === "istiod").values.pilot.replicaCount, 2);
+        assert.equal(releases.find((r) => r.name === "istiod").values.pilot.autoscaleMin, 2);
         assert.equal(releases.find((r) => r.name === "istio-ingress").values.service.type, "NodePort");
     });
 

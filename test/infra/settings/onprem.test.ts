@@ -139,6 +139,18 @@ describe("on-prem settings", () => {
         });
     });
 
+    describe("maxNodes", () => {
+        it("defaults to 100 nodes and takes a count the mesh's quota then admits", () => {
+            assert.equal(parseOnPrem(minimalOnPrem("dev")).onprem.maxNodes, 100);
+            assert.equal(parseOnPrem(minimalOnPrem("dev", { maxNodes: "640" })).onprem.maxNodes, 640);
+        });
+
+        it("refuses a count that is not a whole number from 1 to 5000, naming the key", () => {
+            rejects(minimalOnPrem("dev", { maxNodes: "0" }), "maxNodes", /0 is out of range; use a whole number from 1 to 5000/);
+            rejects(minimalOnPrem("dev", { maxNodes: "ten" }), "maxNodes", /"ten" is not a whole number/);
+        });
+    });
+
     describe("kubernetesVersion", () => {
         it("takes every version the pinned Istio supports", () => {
             for (const version of ONPREM_KUBERNETES_VERSIONS) {

@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { GATEWAY_CIPHER_SUITES, gatewayValues, IstioMesh, istiodValues } from "../../../../infra/k8s/mesh/istio-mesh";
+import {
+    CNI_RESOURCES, GATEWAY_CIPHER_SUITES, GATEWAY_RESOURCES, gatewayMaxReplicas, gatewayValues, IstioMesh, istiodMaxReplicas, ISTIOD_RESOURCES, istiodValues, meshQuotas, PROXY_RESOURCES,
+} from "../../../../infra/k8s/mesh/istio-mesh";
+import { validateContainerResources } from "../../../../infra/k8s/resources";
+import { milliValue } from "../../../../infra/lib/quantity";
 import { podSecurityLabels } from "../../../../infra/k8s/pod-security";
 import { GATEWAY_PORTS } from "../../../../infra/lib/ports";
 import { ISTIO } from "../../../../infra/versions";
@@ -15,7 +19,6 @@ const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const PEER_AUTHENTICATION = "kubernetes:security.istio.io/v1:PeerAuthentication";
 const AUTHORIZATION_POLICY = "kubernetes:security.istio.io/v1:AuthorizationPolicy";
 const REPOSITORY = "https://charts.example.internal/istio";
-const QUOTA = { cpu: "8", memory: "16Gi", pods: 200, storage: "10Gi" };
 
 let all: readonly RecordedResource[];
 let mesh: RecordedResource[];
@@ -31,7 +34,7 @@ before(async () => {
             replicas: 3,
             gateway: { type: "NodePort", nodeSelector: { pool: "app" } },
             gatewayTls: { certPem: "-----BEGIN CERTIFICATE-----", privateKeyPem: pulumi.secret("-----BEGIN PRIVATE KEY-----") },
-            systemQuota: QUOTA,
+            maxNodes: 12,
         }, { provider });
         ready = component.ready.map((r) => (r as unknown as { __name: string }).__name);
     });
@@ -92,7 +95,9 @@ describe("IstioMesh charts", () => {
         assert.deepEqual(inputs(release("istiod")).values, istiodValues({ replicas: 3 }));
         assert.equal(values.pilot.cni.enabled, true);
         assert.deepEqual(values.pilot.seccompProfile, { type: "RuntimeDefault" });
-        assert.equal(values.pilot.replicaCount, 3);
+        assert.equal(values.pilot.autoscaleMin, 3);
+        assert.equal(values.pilot.autoscaleMax, 6);
+        assert.equal("replicaCount" in values.pilot, false, "the autoscaler sets the replicas; the chart ignores replicaCount with it");
         assert.equal(values.global.proxy.privileged, false);
         assert.equal(values.meshConfig.meshMTLS.minProtocolVersion, "TLSV1_3");
         assert.equal(values.meshConfig.outboundTrafficPolicy.mode, "REGISTRY_ONLY");
@@ -102,7 +107,8 @@ describe("IstioMesh charts", () => {
         assert.deepEqual(values.meshConfig.defaultVirtualServiceExportTo, ["."]);
         assert.deepEqual(values.meshConfig.defaultDestinationRuleExportTo, ["."]);
         assert.deepEqual(values.gateways.seccompProfile, { type: "RuntimeDefault" });
-        assert.deepEqual(inputs(release("istio-cni")).values, { global: { istioNamespace: "istio-system", hub: ISTIO.hub, tag: ISTIO.version } });
+        // Only what the cni chart reads: no template of it reads global.istioNamespace.
+        assert.deepEqual(inputs(release("istio-cni")).values, { global: { hub: ISTIO.hub, tag: ISTIO.version }, resources: CNI_RESOURCES });
     });
 
     it("runs the gateway non-root, without capabilities, on fixed NodePorts", () => {
@@ -128,7 +134,59 @@ describe("IstioMesh charts", () => {
     });
 });
 
+describe("mesh sizing", () => {
+    const cpu = (q: string) => milliValue(q)!;
+    it("gives every container requests and limits, none above its limit, so no LimitRange default applies", () => {
+        for (const [what, resources] of Object.entries({ ISTIOD_RESOURCES, GATEWAY_RESOURCES, CNI_RESOURCES, PROXY_RESOURCES })) {
+            assert.doesNotThrow(() => validateContainerResources(resources, what));
+        }
+        const istiod = istiodValues({ replicas: 2 }) as { pilot: { resources: unknown }; global: { proxy: { resources: unknown; seccompProfile: unknown } } };
+        assert.deepEqual(istiod.pilot.resources, ISTIOD_RESOURCES);
+        // istiod's chart requests 2048Mi: a limit below it (the namespace default, 512Mi) makes the pod invalid.
+        assert.ok(milliValue(ISTIOD_RESOURCES.limits.memory)! >= milliValue("2048Mi")!);
+        assert.deepEqual(istiod.global.proxy.resources, PROXY_RESOURCES);
+        assert.deepEqual(istiod.global.proxy.seccompProfile, { type: "RuntimeDefault" }, "sidecars carry RuntimeDefault themselves");
+        assert.deepEqual((gatewayValues({ replicas: 2, gateway: { type: "NodePort" } }) as { resources: unknown }).resources, GATEWAY_RESOURCES);
+    });
+
+    it("sizes each namespace's quota for its pods at their largest: autoscaling maxima, rollout surges, a CNI agent per node", () => {
+        const quotas = meshQuotas(2, 12, "NodePort");
+        assert.equal(cpu(quotas.system.cpu), (istiodMaxReplicas(2) + 1) * cpu(ISTIOD_RESOURCES.limits.cpu));
+        assert.equal(quotas.system.pods, istiodMaxReplicas(2) + 1);
+        assert.equal(cpu(quotas.cni.cpu), 12 * cpu(CNI_RESOURCES.limits.cpu));
+        assert.equal(quotas.cni.pods, 12);
+        assert.equal(quotas.gateway.pods, gatewayMaxReplicas(2) + Math.ceil(gatewayMaxReplicas(2) / 4));
+        assert.equal(cpu(quotas.gateway.cpu), quotas.gateway.pods * cpu(GATEWAY_RESOURCES.limits.cpu));
+        assert.equal(quotas.gateway.nodePorts, 2);
+        // The quota the mesh had before: 8 CPU in each namespace, which held 4 gateways of the 5 the autoscaler may run.
+        assert.ok(cpu(quotas.gateway.cpu) > 8000);
+        for (const quota of Object.values(quotas)) {
+            assert.equal(quota.storage, "0", "no volumes in the mesh's namespaces");
+        }
+    });
+
+    it("gives a LoadBalancer gateway no node ports, and its namespace a load balancer and no node port", () => {
+        const values = gatewayValues({ replicas: 2, gateway: { type: "LoadBalancer" } }) as { service: Record<string, unknown> };
+        assert.equal(values.service.allocateLoadBalancerNodePorts, false);
+        const quotas = meshQuotas(2, 3, "LoadBalancer");
+        assert.equal(quotas.gateway.nodePorts, 0);
+        assert.equal(quotas.gateway.loadBalancers, 1);
+        assert.equal("allocateLoadBalancerNodePorts" in (gatewayValues({ replicas: 2, gateway: { type: "NodePort" } }) as { service: Record<string, unknown> }).service, false);
+    });
+
+    it("refuses a node count that is not a positive whole number", () => {
+        assert.throws(() => new IstioMesh("bad", { kubernetesVersion: "1.35", replicas: 1, gateway: { type: "NodePort" }, gatewayTls: { certPem: "", privateKeyPem: "" }, maxNodes: 0 }), /maxNodes must be a positive whole number, got 0/);
+    });
+});
+
 describe("gatewayValues", () => {
+    it("sets no disruption budget for a lone replica, which would block node drains, and keeps one available otherwise", () => {
+        const budget = (replicas: number) => (gatewayValues({ replicas, gateway: { type: "NodePort" } }) as { podDisruptionBudget: unknown }).podDisruptionBudget;
+        assert.deepEqual(budget(1), {});
+        assert.deepEqual(budget(2), { minAvailable: 1 });
+        assert.deepEqual(budget(3), { minAvailable: 1 });
+    });
+
     it("sets no NodePorts and keeps client addresses on a LoadBalancer service", () => {
         const values = gatewayValues({ replicas: 2, gateway: { type: "LoadBalancer" } }) as { service: { type: string; externalTrafficPolicy: string; ports: Array<Record<string, unknown>> }; nodeSelector?: unknown };
         assert.equal(values.service.type, "LoadBalancer");

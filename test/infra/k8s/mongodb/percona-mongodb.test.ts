@@ -180,6 +180,16 @@ describe("PerconaMongoDb", () => {
         assert.deepEqual(spec().replsets[0].annotations, { "traffic.sidecar.istio.io/excludeOutboundIPRanges": "169.254.170.23/32" });
     });
 
+    it("lets the operator, which deletes expired backups, reach the storage too: same pod annotations, and the storage's hosts registered for every pod of the namespace", () => {
+        const operator = ofType(mongodb, "kubernetes:helm.sh/v3:Release").map(inputs).find((r) => r.chart === PERCONA_MONGODB.chart)!;
+        assert.deepEqual(operator.values.podAnnotations, { "traffic.sidecar.istio.io/excludeOutboundIPRanges": "169.254.170.23/32" });
+        // Its service account is then the release's name, which the variant gives an AWS identity (chart 1.22.0, _helpers.tpl).
+        assert.equal(operator.name, "psmdb-operator");
+        assert.ok(!("fullnameOverride" in operator.values) && !("nameOverride" in operator.values) && !("serviceAccount" in operator.values));
+        const [entry] = ofType(mongodb, "kubernetes:networking.istio.io/v1:ServiceEntry").map(inputs);
+        assert.equal(entry.spec.workloadSelector, undefined, "no workload selector: the operator's sidecar may use it too");
+    });
+
     it("names every image the CRD requires, even for features that are off (monitoring, backups)", () => {
         // PerconaServerMongoDB CRD 1.22.0: spec requires image; spec.pmm requires image; spec.backup requires enabled and image.
         const s = spec();
@@ -214,9 +224,15 @@ describe("perconaSpec", () => {
 });
 
 describe("perconaNetworkAllows", () => {
-    it("lets the operator reach the API server and scopes backup egress to the MongoDB pods", () => {
-        const rules = perconaNetworkAllows("mongodb", [{ name: "object-storage", direction: "Egress", ports: [{ protocol: "TCP", port: 443 }] }]);
-        assert.deepEqual(rules.map((r) => r.name), ["operator-kube-api", "object-storage"]);
+    it("lets the operator reach the API server, and gives backup egress to the MongoDB pods and to the operator, which deletes expired backups", () => {
+        const podIdentity = { name: "pod-identity", direction: "Egress" as const, peers: [{ ipBlock: { cidr: "169.254.170.23/32" } }], ports: [{ protocol: "TCP", port: 80 }] };
+        const rules = perconaNetworkAllows("mongodb", [{ name: "object-storage", direction: "Egress", ports: [{ protocol: "TCP", port: 443 }] }, podIdentity]);
+        assert.deepEqual(rules.map((r) => r.name), ["operator-kube-api", "object-storage", "pod-identity", "operator-object-storage", "operator-pod-identity"]);
         assert.deepEqual(rules[1].podLabels, { "app.kubernetes.io/instance": "mongodb", "app.kubernetes.io/component": "mongod" });
+        for (const rule of rules.slice(3)) {
+            assert.deepEqual(rule.podLabels, { "app.kubernetes.io/name": "psmdb-operator" });
+        }
+        assert.deepEqual(rules[4].peers, podIdentity.peers);
+        assert.deepEqual(rules[4].ports, podIdentity.ports);
     });
 });
