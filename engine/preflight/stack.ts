@@ -5,15 +5,46 @@
  */
 import type { PlatformConfig } from "../../infra/config";
 import type { RecordedResource } from "../program";
-import { isSecretValue, KEEP, mapWire, UNKNOWN } from "../wire";
+import { isSecretValue, UNKNOWN } from "../wire";
 
 /** A property bag read from a resource's inputs. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Plain = Record<string, any>;
 
-/** Inputs with secrets unwrapped and resource references as their ids. Unknowns stay `UNKNOWN`. */
+/**
+ * Inputs with secrets unwrapped (resource references are already ids). Unknowns stay `UNKNOWN`. Copy on
+ * write: a value without a secret is returned itself, and every part without one is shared, so judging a
+ * large stack does not copy its inputs. Checks read what this returns and never write it.
+ */
 export function plainInputs(value: unknown): unknown {
-    return mapWire(value, (v) => (isSecretValue(v) ? plainInputs(v.value) : KEEP));
+    if (isSecretValue(value)) {
+        return plainInputs(value.value);
+    }
+    if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const item = plainInputs(value[i]);
+            if (copy) {
+                copy.push(item);
+            } else if (item !== value[i]) {
+                copy = value.slice(0, i);
+                copy.push(item);
+            }
+        }
+        return copy ?? value;
+    }
+    if (typeof value === "object" && value !== null) {
+        let copy: Record<string, unknown> | undefined;
+        for (const [key, item] of Object.entries(value)) {
+            const plain = plainInputs(item);
+            if (plain !== item) {
+                copy ??= { ...(value as Record<string, unknown>) };
+                copy[key] = plain;
+            }
+        }
+        return copy ?? value;
+    }
+    return value;
 }
 
 /** True for a value a preview would not know yet: preflight skips what it cannot see. */
