@@ -42,3 +42,17 @@ export function descendantsOf(resources: readonly RecordedResource[], parent: Re
 export function plain(value: unknown): any {
     return mapWire(value, (v) => (isSecretValue(v) ? plain(v.value) : KEEP));
 }
+
+/** Every string anywhere in a value, with its path (`a.b[0]`). */
+export function stringsWithPaths(value: unknown, at = ""): Array<{ path: string; text: string }> {
+    if (typeof value === "string") {
+        return [{ path: at, text: value }];
+    }
+    if (Array.isArray(value)) {
+        return value.flatMap((item, i) => stringsWithPaths(item, `${at}[${i}]`));
+    }
+    if (typeof value === "object" && value !== null) {
+        return Object.entries(value).flatMap(([key, item]) => stringsWithPaths(item, at ? `${at}.${key}` : key));
+    }
+    return [];
+}

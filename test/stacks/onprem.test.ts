@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
 import { CliResult, copyProject, derivedStackFile, runCheckCli } from "../harness/cli";
+import { stringsWithPaths as strings } from "../harness/resources";
 
 interface JsonResource {
     type: string;
@@ -40,19 +41,6 @@ const report = (run: string): JsonReport => {
     }
 };
 
-/** Every string anywhere in a value, with its path. */
-function strings(value: unknown, at = ""): Array<{ path: string; text: string }> {
-    if (typeof value === "string") {
-        return [{ path: at, text: value }];
-    }
-    if (Array.isArray(value)) {
-        return value.flatMap((item, i) => strings(item, `${at}[${i}]`));
-    }
-    if (typeof value === "object" && value !== null) {
-        return Object.entries(value).flatMap(([key, item]) => strings(item, at ? `${at}.${key}` : key));
-    }
-    return [];
-}
 
 /** Image references and chart sources the rendered stack names, found by their keys. */
 function sources(resources: readonly JsonResource[]): Array<{ where: string; text: string }> {

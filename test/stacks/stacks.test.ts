@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { ROOT, runCheckCli } from "../harness/cli";
 import { GENERATED_SECRET_FORMS } from "../../engine/mocks";
+import { stringsWithPaths as strings } from "../harness/resources";
 
 interface JsonResource {
     urn: string;
@@ -52,19 +53,6 @@ before(async () => {
 
 const ofType = (report: JsonReport, type: string) => report.resources.filter((r) => r.type === type);
 
-/** Every string anywhere in a value, with its path. */
-function strings(value: unknown, at = ""): Array<{ path: string; text: string }> {
-    if (typeof value === "string") {
-        return [{ path: at, text: value }];
-    }
-    if (Array.isArray(value)) {
-        return value.flatMap((item, i) => strings(item, `${at}[${i}]`));
-    }
-    if (typeof value === "object" && value !== null) {
-        return Object.entries(value).flatMap(([key, item]) => strings(item, at ? `${at}.${key}` : key));
-    }
-    return [];
-}
 
 /** Image registries nodes cannot reach from the data tier (only the stack's own ECR registry, through its endpoints). */
 const PUBLIC_REGISTRIES = /docker\.io|quay\.io|gcr\.io|ghcr\.io|registry\.k8s\.io|public\.ecr\.aws/;

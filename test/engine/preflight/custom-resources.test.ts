@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { customResourceFindings, customResourcesCheck } from "../../../engine/preflight/custom-resources";
 import type { PreflightFinding } from "../../../engine/preflight/finding";
-import type { RecordedResource } from "../../../engine/program";
 import { KubernetesObject, Plain, PreflightStack } from "../../../engine/preflight/stack";
 import { secret, UNKNOWN } from "../../../engine/wire";
+import { copyOfObject, handBuilt, onlyFinding, withInputs } from "./object-fixtures";
 import { COMMITTED_STACKS, renderStacks, RenderedStack } from "./rendered-stacks";
 
 let stacks: Record<string, RenderedStack>;
@@ -15,35 +15,14 @@ before(async () => {
 
 /** A fresh copy of the first object of a kind in a rendered stack, to mutate. */
 function objectOf(stack: string, kind: string): KubernetesObject {
-    const original = new PreflightStack(stacks[stack].resources).objectsOfKind(kind)[0];
-    assert.ok(original, `${stack} renders a ${kind}`);
-    return { ...original, object: structuredClone(original.object) };
+    return copyOfObject(stacks[stack].resources, (o) => o.kind === kind, `a ${kind} in ${stack}`);
 }
 
-/** The object as the engine reads it after `mutate` changed its resource's inputs (wire values: secrets, unknowns). */
-function withInputs(object: KubernetesObject, mutate: (inputs: Plain) => void): KubernetesObject {
-    const inputs = structuredClone(object.resource.inputs) as Plain;
-    mutate(inputs);
-    return new PreflightStack([{ ...object.resource, inputs }]).kubernetesObjects[0];
-}
+const only = (findings: PreflightFinding[], path: string) => onlyFinding(findings, path, "custom-resources");
 
 function judge(object: KubernetesObject, mutate: (o: Plain) => void): PreflightFinding[] {
     mutate(object.object);
     return customResourceFindings(object);
-}
-
-function only(findings: PreflightFinding[], path: string): PreflightFinding {
-    const at = findings.filter((f) => f.path === path);
-    assert.equal(at.length, 1, `one finding at ${path}: ${JSON.stringify(findings, null, 2)}`);
-    assert.equal(at[0].check, "custom-resources");
-    assert.equal(at[0].refusedBy, "Kubernetes API server");
-    return at[0];
-}
-
-/** A hand-built custom resource, as the engine reads one from the program. */
-function handBuilt(type: string, inputs: Plain, name = "fixture"): KubernetesObject {
-    const resource = { urn: `urn:pulumi:dev::secure-platform::secure-platform:k8s:Tenant$${type}::${name}`, type, name, custom: true, inputs } as unknown as RecordedResource;
-    return new PreflightStack([resource]).kubernetesObjects[0];
 }
 
 describe("the custom resources of every committed stack", () => {

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { PreflightFinding } from "../../../engine/preflight/finding";
 import { objectFieldFindings, objectFieldsCheck } from "../../../engine/preflight/object-fields";
-import type { RecordedResource } from "../../../engine/program";
 import { KubernetesObject, Plain, PreflightStack } from "../../../engine/preflight/stack";
 import { secret, UNKNOWN } from "../../../engine/wire";
+import { copyOfObject, handBuilt, onlyFinding, withInputs } from "./object-fixtures";
 import { COMMITTED_STACKS, renderStacks, RenderedStack } from "./rendered-stacks";
 
 let stacks: Record<string, RenderedStack>;
@@ -14,34 +14,14 @@ before(async () => {
 });
 
 function objectOf(stack: string, kind: string, patch = false): KubernetesObject {
-    const original = new PreflightStack(stacks[stack].resources).kubernetesObjects.find((o) => o.kind === kind && o.patch === patch);
-    assert.ok(original, `${stack} renders a ${kind}${patch ? " patch" : ""}`);
-    return { ...original, object: structuredClone(original.object) };
+    return copyOfObject(stacks[stack].resources, (o) => o.kind === kind && o.patch === patch, `a ${kind}${patch ? " patch" : ""} in ${stack}`);
 }
 
-/** The object as the engine reads it after `mutate` changed its resource's inputs (wire values: secrets, unknowns). */
-function withInputs(object: KubernetesObject, mutate: (inputs: Plain) => void): KubernetesObject {
-    const inputs = structuredClone(object.resource.inputs) as Plain;
-    mutate(inputs);
-    return new PreflightStack([{ ...object.resource, inputs }]).kubernetesObjects[0];
-}
+const only = (findings: PreflightFinding[], path: string) => onlyFinding(findings, path, "object-fields");
 
 function judge(object: KubernetesObject, mutate: (o: Plain) => void): PreflightFinding[] {
     mutate(object.object);
     return objectFieldFindings(object);
-}
-
-function only(findings: PreflightFinding[], path: string): PreflightFinding {
-    const at = findings.filter((f) => f.path === path);
-    assert.equal(at.length, 1, `one finding at ${path}: ${JSON.stringify(findings, null, 2)}`);
-    assert.equal(at[0].check, "object-fields");
-    assert.equal(at[0].refusedBy, "Kubernetes API server");
-    return at[0];
-}
-
-function handBuilt(type: string, inputs: Plain, name = "fixture"): KubernetesObject {
-    const resource = { urn: `urn:pulumi:dev::secure-platform::secure-platform:k8s:Tenant$${type}::${name}`, type, name, custom: true, inputs } as unknown as RecordedResource;
-    return new PreflightStack([resource]).kubernetesObjects[0];
 }
 
 describe("the built-in objects of every committed stack", () => {
