@@ -95,6 +95,100 @@ export interface LaunchOptions {
 /** Per-policy config, as `--policy-pack-config` gives it: a level, or properties plus an optional level. */
 export type PolicyPackConfig = Readonly<Record<string, EnforcementLevel | ({ readonly enforcementLevel?: EnforcementLevel } & Readonly<Record<string, unknown>>)>>;
 
+/** What one policy is configured with, once `--policy-pack-config` is reconciled with the pack's defaults. */
+export interface ReconciledPolicyConfig {
+    readonly enforcementLevel: EnforcementLevel;
+    readonly properties: Readonly<Record<string, unknown>>;
+}
+
+function isEnforcementLevel(value: unknown): value is EnforcementLevel {
+    return typeof value === "string" && (LEVELS as readonly string[]).includes(value);
+}
+
+/**
+ * Reads a `--policy-pack-config` document as the CLI does (pulumi/pulumi pkg/resource/analyzer/config.go,
+ * `parsePolicyPackConfig`): each entry is an enforcement level, or an object of settings with an optional
+ * `enforcementLevel`; anything else, or a level the CLI does not know, is refused naming the entry. An entry with
+ * neither a level nor settings is dropped, as the CLI drops it. `environments` (Pulumi ESC environments the CLI
+ * would resolve) is refused: nothing can resolve them offline.
+ */
+export function parsePolicyPackConfig(document: unknown, source: string): PolicyPackConfig {
+    if (typeof document !== "object" || document === null || Array.isArray(document)) {
+        throw new InputError(`${source} must hold a JSON object of policy names to settings`);
+    }
+    const result: Record<string, PolicyPackConfig[string]> = {};
+    for (const [name, entry] of Object.entries(document)) {
+        if (name === "environments") {
+            throw new InputError(`${source}: "environments" imports Pulumi ESC environments, which cannot be resolved offline; put their policy settings in the file`);
+        }
+        if (typeof entry === "string") {
+            if (!isEnforcementLevel(entry)) {
+                throw new InputError(`${source}: ${name}: ${JSON.stringify(entry)} is not an enforcement level; use one of ${LEVELS.join(", ")}`);
+            }
+            result[name] = entry;
+        } else if (typeof entry === "object" && entry !== null && !Array.isArray(entry)) {
+            const { enforcementLevel, ...settings } = entry as Record<string, unknown>;
+            if (enforcementLevel !== undefined && !isEnforcementLevel(enforcementLevel)) {
+                throw new InputError(`${source}: ${name}.enforcementLevel ${JSON.stringify(enforcementLevel)} is not an enforcement level; use one of ${LEVELS.join(", ")}`);
+            }
+            if (enforcementLevel !== undefined || Object.keys(settings).length > 0) {
+                result[name] = { ...(enforcementLevel !== undefined ? { enforcementLevel } : {}), ...settings };
+            }
+        } else {
+            throw new InputError(`${source}: ${name}: ${JSON.stringify(entry)} is not a valid value; give an enforcement level or an object of settings`);
+        }
+    }
+    return result;
+}
+
+/**
+ * The configuration the CLI sends each policy of the pack (pulumi/pulumi pkg/resource/analyzer/config.go,
+ * `ReconcilePolicyPackConfig` and `applyConfig`):
+ * - every policy starts from its own enforcement level and its schema's defaults (the CLI would then apply an initial
+ *   config the pack passes to `new PolicyPack`, which this pack does not);
+ * - `all` sets only the enforcement level, of every policy (settings given under `all` reach no policy);
+ * - a policy's own entry then wins: its level if it gives one (else the level so far, `all`'s included), its
+ *   settings merged over the defaults;
+ * - a name that is no policy of the pack configures nothing and is no error (see {@link unknownPolicyNames});
+ * - settings are checked against the policy's schema only where it has one, as `{type: object, properties,
+ *   required}`, which admits settings the schema does not list.
+ * A refusal is an `InputError` naming every policy and problem.
+ */
+export function reconcilePolicyPackConfig(policies: readonly PolicyInfo[], config: PolicyPackConfig = {}): Map<string, ReconciledPolicyConfig> {
+    const levelOf = (entry: PolicyPackConfig[string] | undefined) => (typeof entry === "string" ? entry : entry?.enforcementLevel);
+    const settingsOf = (entry: PolicyPackConfig[string] | undefined): Record<string, unknown> => {
+        if (entry === undefined || typeof entry === "string") {
+            return {};
+        }
+        const { enforcementLevel: _level, ...settings } = entry;
+        return settings;
+    };
+    const allLevel = levelOf(config.all);
+    const result = new Map<string, ReconciledPolicyConfig>();
+    const problems: string[] = [];
+    for (const policy of policies) {
+        const own = config[policy.name];
+        const enforcementLevel = levelOf(own) ?? allLevel ?? policy.enforcementLevel;
+        if (!isEnforcementLevel(enforcementLevel)) {
+            // Only a config that did not come through parsePolicyPackConfig (a test's, say) can get here.
+            problems.push(`${policy.name}: enforcement level ${JSON.stringify(enforcementLevel)} is not one of ${LEVELS.join(", ")}`);
+        }
+        const properties = { ...schemaDefaults(policy), ...settingsOf(own) };
+        problems.push(...schemaProblems(policy, properties));
+        result.set(policy.name, { enforcementLevel, properties });
+    }
+    if (problems.length > 0) {
+        throw new InputError(`policy pack config: ${problems.sort().join("; ")}`);
+    }
+    return result;
+}
+
+/** Names in `config` that are no policy of the pack (and not `all`): the CLI ignores them silently. */
+export function unknownPolicyNames(policies: readonly Pick<PolicyInfo, "name">[], config: PolicyPackConfig): string[] {
+    const known = new Set(policies.map((p) => p.name));
+    return Object.keys(config).filter((name) => name !== "all" && !known.has(name)).sort();
+}
+
 const RUN_POLICY_PACK = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
 
 export class PolicyPackSession {
@@ -199,29 +293,16 @@ export class PolicyPackSession {
     }
 
     /**
-     * Sends Configure with one entry for every policy of the pack, as the CLI does: the level from
-     * `config` or the policy's own, and the properties (possibly empty).
+     * Sends Configure with one entry for every policy of the pack, as the CLI does: `config` reconciled with
+     * each policy's level and schema defaults ({@link reconcilePolicyPackConfig}).
      */
     async configure(config: PolicyPackConfig = {}): Promise<void> {
-        const known = new Set(this.analyzerInfo.policies.map((p) => p.name));
-        const unknown = Object.keys(config).filter((name) => name !== "all" && !known.has(name));
-        if (unknown.length > 0) {
-            throw new InputError(`policy pack config names policies the pack does not have: ${unknown.join(", ")}`);
-        }
-        const all = config.all;
         const req = new analyzerproto.ConfigureAnalyzerRequest();
-        for (const policy of this.analyzerInfo.policies) {
-            const entry = config[policy.name] ?? all;
-            const { enforcementLevel, ...given } = typeof entry === "string" ? { enforcementLevel: entry } : entry ?? {};
-            const level = enforcementLevel ?? policy.enforcementLevel;
-            if (!LEVELS.includes(level)) {
-                throw new InputError(`policy pack config: ${policy.name}.enforcementLevel ${JSON.stringify(level)} is not one of ${LEVELS.join(", ")}`);
-            }
-            const properties = withSchemaDefaults(policy, given);
+        for (const [name, { enforcementLevel, properties }] of reconcilePolicyPackConfig(this.analyzerInfo.policies, config)) {
             const policyConfig = new analyzerproto.PolicyConfig();
-            policyConfig.setEnforcementlevel(LEVELS.indexOf(level));
+            policyConfig.setEnforcementlevel(LEVELS.indexOf(enforcementLevel));
             policyConfig.setProperties(Struct.fromJavaScript(properties as Record<string, never>));
-            req.getPolicyconfigMap().set(policy.name, policyConfig);
+            req.getPolicyconfigMap().set(name, policyConfig);
         }
         await this.unary("configure", req);
     }
@@ -289,28 +370,27 @@ export class PolicyPackSession {
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 
-/**
- * What the CLI does with `--policy-pack-config` before Configure: fills in the schema's defaults and
- * refuses values the policy's schema does not allow.
- */
-function withSchemaDefaults(policy: PolicyInfo, given: Record<string, unknown>): Record<string, unknown> {
-    const schema = policy.configSchema;
-    if (!schema) {
-        if (Object.keys(given).length > 0) {
-            throw new InputError(`policy pack config: ${policy.name} takes no settings, got ${Object.keys(given).join(", ")}`);
-        }
-        return {};
-    }
-    const defaults = Object.fromEntries(Object.entries(schema.properties)
+/** The defaults a policy's config schema declares. */
+function schemaDefaults(policy: PolicyInfo): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(policy.configSchema?.properties ?? {})
         .filter(([, property]) => typeof property === "object" && property !== null && "default" in property)
         .map(([key, property]) => [key, (property as { default: unknown }).default]));
-    const properties = { ...defaults, ...given };
-    const validate = ajv.compile({ type: "object", properties: schema.properties, required: [...schema.required], additionalProperties: false });
-    if (!validate(properties)) {
-        const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "(settings)"} ${e.message ?? "is invalid"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`);
-        throw new InputError(`policy pack config: ${policy.name}: ${problems.join("; ")}`);
+}
+
+/**
+ * Why a policy's settings fail its schema, as the CLI judges them (`validatePolicyConfig` with `convertSchema`):
+ * `{type: object, properties, required}`, no check at all for a policy without a schema.
+ */
+function schemaProblems(policy: PolicyInfo, properties: Record<string, unknown>): string[] {
+    const schema = policy.configSchema;
+    if (!schema) {
+        return [];
     }
-    return properties;
+    const validate = ajv.compile({ type: "object", properties: schema.properties, required: [...schema.required] });
+    if (validate(properties)) {
+        return [];
+    }
+    return (validate.errors ?? []).map((e) => `${policy.name}: ${e.instancePath || "(settings)"} ${e.message ?? "is invalid"}`);
 }
 
 function readPort(child: ChildProcess, timeoutMs: number, stderr: string[]): Promise<number> {

@@ -6,17 +6,18 @@
  * systems would refuse) and the policy pack on it.
  * Exit codes: 0 passed, 1 a mandatory violation, 2 bad flags or bad stack settings (the reason on
  * stderr), 3 the program or the policy pack failed to run, 4 preflight findings; for several stacks, the
- * most serious (3 > 2 > 4 > 1 > 0).
+ * most serious (3 > 2 > 4 > 1 > 0). Warnings (what the Pulumi CLI would mishandle without refusing it) go to stderr
+ * and under the table report, and never change the exit code.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ConfigError } from "../infra/lib/errors";
 import { checkStacks, discoverStacks, PARALLEL_STACKS } from "./all-stacks";
-import type { PolicyPackConfig } from "./analyzer";
-import { runCheck, prepareCheckProcess } from "./engine";
+import { parsePolicyPackConfig, unknownPolicyNames, type PolicyPackConfig } from "./analyzer";
+import { runCheck, prepareCheckProcess, type CheckResult } from "./engine";
 import { Format, FORMATS, isFormat, REPORT_FORMATS } from "./formats";
-import { combinedExitCode, projectPath, resultExitCode } from "./report";
-import { InputError } from "./stack-file";
+import { combinedExitCode, isChecked, projectPath, resultExitCode } from "./report";
+import { InputError, loadStackSettings, stackFileWarnings } from "./stack-file";
 
 const FORMAT_WIDTH = Math.max(...FORMATS.map((f) => f.length));
 
@@ -130,6 +131,7 @@ function outputFile(given: string, userCwd: string): string {
     return file;
 }
 
+/** A `--policy-pack-config` file, read and refused as the CLI would ({@link parsePolicyPackConfig}). */
 export function readPolicyPackConfig(file: string): PolicyPackConfig {
     let parsed: unknown;
     try {
@@ -137,10 +139,22 @@ export function readPolicyPackConfig(file: string): PolicyPackConfig {
     } catch (error) {
         throw new InputError(`--policy-pack-config ${file}: ${(error as Error).message}`);
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-        throw new InputError(`--policy-pack-config ${file} must hold a JSON object of policy names to settings`);
+    return parsePolicyPackConfig(parsed, `--policy-pack-config ${file}`);
+}
+
+/**
+ * What the check passes without judging, but a user should know, as lines naming where to change it: the stack
+ * file's (see {@link stackFileWarnings}), and `--policy-pack-config` entries that name no policy of the pack, which
+ * the Pulumi CLI ignores as silently (pulumi/pulumi pkg/resource/analyzer/config.go, `applyConfig`).
+ */
+export function checkWarnings(result: CheckResult, root: string, policyPackConfig: PolicyPackConfig | undefined): string[] {
+    const file = projectPath(result.settingsFile, root);
+    const warnings = stackFileWarnings(loadStackSettings(result.settingsFile, result.project), result.stack).map((warning) => `${file}: ${warning}`);
+    const unknown = policyPackConfig ? unknownPolicyNames(result.policyPack.rules, policyPackConfig) : [];
+    if (unknown.length > 0) {
+        warnings.push(`--policy-pack-config names no policy of ${result.policyPack.name}: ${unknown.join(", ")}; they configure nothing, as with the Pulumi CLI (check the spelling)`);
     }
-    return parsed as PolicyPackConfig;
+    return warnings;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -166,6 +180,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         const policyPackConfig = policyPackConfigFile ? readPolicyPackConfig(policyPackConfigFile) : undefined;
         let report: string;
         let code: number;
+        let warnings: string[];
         if (flags.allStacks) {
             const outcomes = await checkStacks({ root, stacks: discoverStacks(root), ...(policyPackConfigFile ? { policyPackConfigFile } : {}) });
             for (const outcome of outcomes) {
@@ -175,6 +190,8 @@ export async function main(argv: readonly string[]): Promise<number> {
             }
             report = format.all(outcomes, { root });
             code = combinedExitCode(outcomes);
+            // One notice per unknown policy name, not one per stack.
+            warnings = [...new Set(outcomes.filter(isChecked).flatMap((o) => checkWarnings(o.result, root, policyPackConfig)))];
         } else {
             const result = await runCheck({
                 root,
@@ -184,6 +201,14 @@ export async function main(argv: readonly string[]): Promise<number> {
             });
             report = format.single(result, { root });
             code = resultExitCode(result);
+            warnings = checkWarnings(result, root, policyPackConfig);
+        }
+        for (const warning of warnings) {
+            process.stderr.write(`warning: ${warning}\n`);
+        }
+        // The table is for people, who may not read stderr; the other formats are for tools and keep their schema.
+        if (flags.format === "table" && warnings.length > 0) {
+            report = `${report}\n\nWarnings (they do not change the exit code):\n${warnings.map((w) => `  - ${w}`).join("\n")}`;
         }
         if (output) {
             try {

@@ -35,6 +35,8 @@ export interface StackSettings {
     /** Keys whose values were secure (or contained secure values). */
     readonly secretKeys: readonly string[];
     readonly secretsProvider?: string;
+    /** The stack's data key, encrypted by the key service `secretsProvider` names (base64, as the CLI writes it). */
+    readonly encryptedKey?: string;
 }
 
 /** The value a secure setting takes offline: recognisable, stable, and never a real secret. */
@@ -116,7 +118,38 @@ export function loadStackSettings(file: string, project: string): StackSettings 
         config,
         secretKeys: secretKeys.sort(),
         ...(typeof data.secretsprovider === "string" ? { secretsProvider: data.secretsprovider } : {}),
+        ...(typeof data.encryptedkey === "string" && data.encryptedkey !== "" ? { encryptedKey: data.encryptedkey } : {}),
     };
+}
+
+/**
+ * The `secretsprovider` values the CLI serves itself (Pulumi Cloud's, or a passphrase with `encryptionsalt`); any
+ * other is a key service URL (`awskms://`, `azurekeyvault://`, `gcpkms://`, `hashivault://`), handled by the CLI's
+ * cloud secrets manager (pulumi/pulumi pkg/cmd/pulumi/stack/secrets.go, `GetSecretsManager`).
+ */
+const SELF_SERVED_SECRETS_PROVIDERS: readonly string[] = ["default", "passphrase"];
+
+/**
+ * What would go wrong with a stack file as committed although it is not invalid, as sentences (without the file,
+ * which the caller names). Never a fix the check applies: an `encryptedkey` comes only from the key service.
+ *
+ * A key service `secretsprovider` without `encryptedkey`: the CLI then creates a new data key on every command and
+ * encrypts it with the key service (pulumi/pulumi pkg/secrets/cloud/manager.go, `NewCloudSecretsManager` and
+ * `generateNewDataKey`: `keeper.Encrypt`, kms:Encrypt on AWS), so a role that may only decrypt is refused, and
+ * secure values encrypted under an earlier data key cannot be read.
+ */
+export function stackFileWarnings(settings: StackSettings, stack: string): string[] {
+    const provider = settings.secretsProvider;
+    if (provider === undefined || provider === "" || SELF_SERVED_SECRETS_PROVIDERS.includes(provider) || settings.encryptedKey !== undefined) {
+        return [];
+    }
+    return [
+        `secretsprovider ${provider} has no encryptedkey: every pulumi command would create a new data key and ` +
+            "encrypt it with the key service (kms:Encrypt on AWS, refused to a role that may only decrypt), and secure values " +
+            "encrypted under an earlier data key could not be read. Create the stack with " +
+            `pulumi stack init [<org>/]${stack} --secrets-provider "${provider}" (an existing stack: pulumi stack change-secrets-provider "${provider}") ` +
+            "and commit the encryptedkey it writes to this file (README, \"Deploying\")",
+    ];
 }
 
 function qualifyKey(rawKey: string, project: string, file: string): string {

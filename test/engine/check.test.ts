@@ -5,7 +5,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { derivedStackFile, ROOT, runCheckCli } from "../harness/cli";
+import { parsePolicyPackConfig, reconcilePolicyPackConfig, unknownPolicyNames, type PolicyInfo } from "../../engine/analyzer";
 import { RENDER_NODE_FLAGS } from "../../engine/node-flags";
+import { InputError } from "../../engine/stack-file";
 
 describe("check: flags", () => {
     it("npm run check starts node with the flags every rendering process gets", () => {
@@ -146,5 +148,122 @@ describe("check: the program itself refuses bad settings", () => {
             onRegister: (urn) => registered.push(urn),
         }), /secure-platform:vpcCidr: \/8 is larger than AWS allows/);
         assert.deepEqual(registered, ["urn:pulumi:dev::secure-platform::pulumi:pulumi:Stack::secure-platform-dev"]);
+    });
+});
+
+/** A policy as GetAnalyzerInfo describes it, for the pure configuration functions. */
+function policy(name: string, enforcementLevel: PolicyInfo["enforcementLevel"], configSchema?: PolicyInfo["configSchema"]): PolicyInfo {
+    return { name, description: name, enforcementLevel, severity: "high", remediationSteps: "", url: "", tags: [], ...(configSchema ? { configSchema } : {}) };
+}
+
+describe("check: --policy-pack-config is read as the Pulumi CLI reads it", () => {
+    const retention = policy("require-log-group-retention", "mandatory", {
+        properties: { minRetentionDays: { type: "integer", default: 365 } },
+        required: ["minRetentionDays"],
+    });
+    const flowLogs = policy("require-vpc-flow-logs", "mandatory");
+    const keys = policy("require-strong-private-keys", "advisory", { properties: { minRsaBits: { type: "integer", default: 3072 } }, required: [] });
+    const PACK = [retention, flowLogs, keys];
+    const reconciled = (config: Parameters<typeof reconcilePolicyPackConfig>[1]) =>
+        Object.fromEntries([...reconcilePolicyPackConfig(PACK, config)].map(([name, c]) => [name, `${c.enforcementLevel} ${JSON.stringify(c.properties)}`]));
+
+    it("starts every policy from its own level and its schema's defaults", () => {
+        assert.deepEqual(reconciled({}), {
+            "require-log-group-retention": 'mandatory {"minRetentionDays":365}',
+            "require-vpc-flow-logs": "mandatory {}",
+            "require-strong-private-keys": 'advisory {"minRsaBits":3072}',
+        });
+    });
+
+    it("lets all set every level, and a policy's own entry win: its level, else all's, with its settings over the defaults", () => {
+        assert.deepEqual(reconciled({ all: "advisory", "require-log-group-retention": { minRetentionDays: 731 }, "require-vpc-flow-logs": "disabled" }), {
+            "require-log-group-retention": 'advisory {"minRetentionDays":731}',
+            "require-vpc-flow-logs": "disabled {}",
+            "require-strong-private-keys": 'advisory {"minRsaBits":3072}',
+        });
+        assert.deepEqual(reconciled({ all: "disabled", "require-strong-private-keys": { enforcementLevel: "mandatory", minRsaBits: 4096 } })["require-strong-private-keys"], 'mandatory {"minRsaBits":4096}');
+    });
+
+    it("applies only the level of all, never settings given under it", () => {
+        assert.deepEqual(reconciled({ all: { enforcementLevel: "advisory", minRetentionDays: 1 } })["require-log-group-retention"], 'advisory {"minRetentionDays":365}');
+        assert.deepEqual(reconciled({ all: { minRetentionDays: 1 } })["require-log-group-retention"], 'mandatory {"minRetentionDays":365}');
+    });
+
+    it("ignores names that are no policy of the pack, and reports them so a misspelling is seen", () => {
+        const config = { "require-vpc-flow-log": "advisory", all: "mandatory" } as const;
+        assert.deepEqual(reconciled(config)["require-vpc-flow-logs"], "mandatory {}", "the misspelt entry changes nothing");
+        assert.deepEqual(unknownPolicyNames(PACK, config), ["require-vpc-flow-log"]);
+        assert.deepEqual(unknownPolicyNames(PACK, { all: "advisory", "require-vpc-flow-logs": "advisory" }), []);
+    });
+
+    it("checks settings against the policy's schema as the CLI does: types and required, extra settings admitted", () => {
+        assert.throws(() => reconcilePolicyPackConfig(PACK, { "require-log-group-retention": { minRetentionDays: "two years" } }),
+            (error: unknown) => error instanceof InputError && /require-log-group-retention: \/minRetentionDays must be integer/.test(error.message));
+        const required = policy("require-thing", "mandatory", { properties: { limit: { type: "integer" } }, required: ["limit"] });
+        assert.throws(() => reconcilePolicyPackConfig([required], {}), /require-thing: \(settings\) must have required property 'limit'/);
+        assert.deepEqual(reconciled({ "require-log-group-retention": { minRetentionDays: 400, note: "audit" } })["require-log-group-retention"], 'mandatory {"minRetentionDays":400,"note":"audit"}');
+        assert.deepEqual(reconciled({ "require-vpc-flow-logs": { anything: true } })["require-vpc-flow-logs"], 'mandatory {"anything":true}', "a policy without a schema takes what it is given");
+    });
+
+    const refused: [string, unknown, RegExp][] = [
+        ["an unknown enforcement level", { "require-vpc-flow-logs": "warn" }, /require-vpc-flow-logs: "warn" is not an enforcement level; use one of advisory, mandatory, disabled, remediate/],
+        ["an unknown level inside an object", { "require-vpc-flow-logs": { enforcementLevel: "strict" } }, /require-vpc-flow-logs\.enforcementLevel "strict" is not an enforcement level/],
+        ["a level that is not a string", { all: { enforcementLevel: 1 } }, /all\.enforcementLevel 1 is not an enforcement level/],
+        ["a value that is neither a level nor an object", { "require-vpc-flow-logs": ["advisory"] }, /require-vpc-flow-logs: \["advisory"\] is not a valid value/],
+        ["null", { "require-vpc-flow-logs": null }, /require-vpc-flow-logs: null is not a valid value/],
+        ["ESC environments", { environments: ["platform/policies"] }, /"environments" imports Pulumi ESC environments, which cannot be resolved offline/],
+        ["a document that is not an object", ["advisory"], /must hold a JSON object of policy names to settings/],
+    ];
+    for (const [what, document, message] of refused) {
+        it(`refuses ${what}, naming the entry`, () => {
+            assert.throws(() => parsePolicyPackConfig(document, "config.json"), (error: unknown) => error instanceof InputError && message.test(error.message));
+        });
+    }
+
+    it("drops an entry with neither a level nor settings, as the CLI does", () => {
+        assert.deepEqual(parsePolicyPackConfig({ "require-vpc-flow-logs": {}, all: "advisory" }, "config.json"), { all: "advisory" });
+    });
+
+    function configFile(config: unknown): string {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ppc-")), "config.json");
+        fs.writeFileSync(file, JSON.stringify(config));
+        return file;
+    }
+
+    it("keeps all's advisory level for a policy whose entry only changes settings, through the check command", async () => {
+        // strict-production's entries give settings and no level: under the CLI they stay advisory when all says so.
+        const strict = JSON.parse(fs.readFileSync(path.join(ROOT, "policies", "profiles", "strict-production.json"), "utf8")) as Record<string, unknown>;
+        const result = await runCheckCli(["--stack", "staging", "--policy-pack-config", configFile({ all: "advisory", ...strict })]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /ADVISORY\s+require-backup-vault-lock /);
+        assert.doesNotMatch(result.stdout, /MANDATORY /);
+    });
+
+    it("runs with a misspelt policy name, as the CLI does, and warns naming it", async () => {
+        const result = await runCheckCli(["--stack", "dev", "--format", "json", "--policy-pack-config", configFile({ "require-vpc-flow-log": "disabled" })]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /warning: --policy-pack-config names no policy of [\w-]+: require-vpc-flow-log; they configure nothing, as with the Pulumi CLI/);
+        assert.doesNotThrow(() => JSON.parse(result.stdout), "a JSON report stays JSON");
+    });
+
+    it("exits 2 for an enforcement level the CLI does not know, naming the entry", async () => {
+        const result = await runCheckCli(["--stack", "dev", "--policy-pack-config", configFile({ all: "warn" })]);
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /--policy-pack-config .*config\.json: all: "warn" is not an enforcement level/);
+    });
+});
+
+describe("check: stack files the CLI would mishandle", () => {
+    it("warns on stderr and under the table, without changing the exit code, about a KMS secretsprovider without encryptedkey", async () => {
+        const file = derivedStackFile("staging", (t) => t.replace(/^secretsprovider: .*$/m, "$&\nencryptedkey: AQICAHhKMSciphertextOfTheDataKey=="));
+        const [without, withKey] = await Promise.all([
+            runCheckCli(["--stack", "staging"]),
+            runCheckCli(["--stack", "staging", "--config-file", file]),
+        ]);
+        assert.equal(without.code, withKey.code, without.stderr);
+        assert.match(without.stderr, /^warning: stacks\/Pulumi\.staging\.yaml: secretsprovider awskms:\/\/alias\/secure-platform\/staging\/pulumi-secrets\?region=eu-west-1 has no encryptedkey/m);
+        assert.match(without.stdout, /\nWarnings \(they do not change the exit code\):\n {2}- stacks\/Pulumi\.staging\.yaml: secretsprovider .* has no encryptedkey/);
+        assert.doesNotMatch(withKey.stderr, /encryptedkey/);
+        assert.doesNotMatch(withKey.stdout, /Warnings/);
     });
 });

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { InputError, loadProject, loadStackSettings, securePlaceholder } from "../../engine/stack-file";
+import { InputError, loadProject, loadStackSettings, securePlaceholder, stackFileWarnings } from "../../engine/stack-file";
 
 function write(text: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-file-"));
@@ -70,6 +70,53 @@ describe("loadStackSettings", () => {
 
     it("rejects a missing file", () => {
         assert.throws(() => loadStackSettings("/nonexistent/Pulumi.x.yaml", "p"), /does not exist/);
+    });
+});
+
+describe("stackFileWarnings", () => {
+    const KMS = "awskms://alias/secure-platform/prod/pulumi-secrets?region=eu-west-1";
+
+    it("warns about a key service secretsprovider without the encryptedkey that pulumi stack init writes", () => {
+        const warnings = stackFileWarnings(loadStackSettings(write(`secretsprovider: ${KMS}\nconfig: {}\n`), "secure-platform"), "prod");
+        assert.equal(warnings.length, 1);
+        assert.match(warnings[0], /^secretsprovider awskms:\/\/alias\/secure-platform\/prod\/pulumi-secrets\?region=eu-west-1 has no encryptedkey/);
+        assert.match(warnings[0], /kms:Encrypt on AWS, refused to a role that may only decrypt/);
+        assert.ok(warnings[0].includes(`pulumi stack init [<org>/]prod --secrets-provider "${KMS}"`), warnings[0]);
+        assert.match(warnings[0], /commit the encryptedkey it writes to this file/);
+    });
+
+    it("warns for every key service, not only AWS KMS", () => {
+        for (const provider of ["gcpkms://projects/p/locations/global/keyRings/r/cryptoKeys/k", "azurekeyvault://vault.vault.azure.net/keys/k", "hashivault://transit-key"]) {
+            assert.equal(stackFileWarnings(loadStackSettings(write(`secretsprovider: ${provider}\n`), "p"), "s").length, 1, provider);
+        }
+    });
+
+    it("says nothing once the encryptedkey is committed, and never invents one", () => {
+        const file = write(`secretsprovider: ${KMS}\nencryptedkey: AQICAHhKMSciphertextOfTheDataKey==\nconfig: {}\n`);
+        const settings = loadStackSettings(file, "secure-platform");
+        assert.equal(settings.encryptedKey, "AQICAHhKMSciphertextOfTheDataKey==");
+        assert.deepEqual(stackFileWarnings(settings, "prod"), []);
+        const bare = loadStackSettings(write(`secretsprovider: ${KMS}\n`), "secure-platform");
+        assert.equal(bare.encryptedKey, undefined);
+    });
+
+    it("says nothing for the providers the CLI serves itself: Pulumi Cloud's, a passphrase, none", () => {
+        for (const text of ["config: {}\n", "secretsprovider: default\n", "secretsprovider: passphrase\nencryptionsalt: v1:abc:def\n"]) {
+            assert.deepEqual(stackFileWarnings(loadStackSettings(write(text), "p"), "dev"), [], text);
+        }
+    });
+
+    it("warns about the committed staging and prod files until their keys are committed, never about dev or onprem", () => {
+        const root = path.resolve(__dirname, "..", "..");
+        const load = (stack: string) => loadStackSettings(path.join(root, "stacks", `Pulumi.${stack}.yaml`), "secure-platform");
+        for (const stack of ["dev", "onprem"]) {
+            assert.deepEqual(stackFileWarnings(load(stack), stack), [], stack);
+        }
+        for (const stack of ["staging", "prod"]) {
+            const settings = load(stack);
+            assert.match(settings.secretsProvider ?? "", /^awskms:\/\//, stack);
+            assert.equal(stackFileWarnings(settings, stack).length, settings.encryptedKey === undefined ? 1 : 0, stack);
+        }
     });
 });
 

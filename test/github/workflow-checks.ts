@@ -188,6 +188,47 @@ export function permissionProblems(workflow: Workflow): string[] {
     return problems;
 }
 
+const isPulumiAction = (step: Step) => step.uses !== undefined && actionName(step.uses) === "pulumi/actions";
+
+/**
+ * Every `pulumi up` of pulumi/actions runs only after a preview of the same stack, with the same policy packs,
+ * succeeded earlier in its job, and applies the plan that preview saved. The action's `up` passes `--skip-preview`
+ * and the engine judges stack rules only after applying every change, so the preview is the policy gate.
+ */
+export function deployGateProblems(workflow: Workflow): string[] {
+    const problems: string[] = [];
+    for (const [jobId, job] of Object.entries(workflow.jobs)) {
+        const list = job.steps ?? [];
+        list.forEach((step, index) => {
+            if (!isPulumiAction(step) || !["up", "update"].includes(String(step.with?.command))) {
+                return;
+            }
+            const where = `${jobId} step ${index + 1}`;
+            const same = (key: string) => (preview: Step) => JSON.stringify(preview.with?.[key]) === JSON.stringify(step.with?.[key]);
+            const gate = list.slice(0, index).find((preview) =>
+                isPulumiAction(preview) && preview.with?.command === "preview" && preview.id !== undefined && same("stack-name")(preview) &&
+                step.if !== undefined && step.if.includes(`steps.${preview.id}.outcome == 'success'`) && !step.if.includes("||"));
+            if (!gate) {
+                problems.push(`${where}: pulumi up can run without a passing preview of its stack earlier in the job (give that preview an id and this step if: steps.<id>.outcome == 'success')`);
+                return;
+            }
+            if (step.with?.policyPacks === undefined || !same("policyPacks")(gate) || !same("policyPackConfigs")(gate)) {
+                problems.push(`${where}: pulumi up and its preview (${gate.id}) do not run the same policy packs`);
+            }
+            if (step.with?.plan === undefined || !same("plan")(gate)) {
+                problems.push(`${where}: pulumi up does not apply the plan its preview (${gate.id}) saved`);
+            }
+        });
+    }
+    return problems;
+}
+
+/** Where each pulumi/actions step is, with the `pulumi-version` it installs (undefined: any 3.x, the action's default). */
+export function pulumiVersionPins(files: readonly WorkflowFile[]): { where: string; version: unknown }[] {
+    return files.flatMap(({ file, workflow }) =>
+        steps(workflow).filter(({ step }) => isPulumiAction(step)).map(({ jobId, index, step }) => ({ where: `${file} ${jobId} step ${index + 1}`, version: step.with?.["pulumi-version"] })));
+}
+
 export interface ScriptRun {
     readonly status: number | null;
     readonly stdout: string;

@@ -4,6 +4,7 @@
  * Step scripts that decide an outcome (skip a preview, fail a check) are run here with bash, as a runner would.
  */
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,8 +14,10 @@ import { parse } from "yaml";
 import { BUILD_DIR } from "../../policies/lib/source-digest";
 import { satisfies } from "../harness/node-versions";
 import { DEPLOY_WORKFLOW_NAME } from "../../infra/aws/deploy-runner";
+import { PULUMI_CLI_VERSIONS } from "../../infra/versions";
 import {
     actionName,
+    deployGateProblems,
     inputProblems,
     type Job,
     loadWorkflow,
@@ -22,6 +25,7 @@ import {
     npmScriptProblems,
     permissionProblems,
     pinProblems,
+    pulumiVersionPins,
     ROOT,
     runStepScript,
     type Step,
@@ -91,6 +95,10 @@ describe("every workflow", () => {
 
             it("reads the repository by default and lists each job's permissions", () => {
                 assert.deepEqual(permissionProblems(workflow), []);
+            });
+
+            it("runs pulumi up only after a passing preview of the same stack earlier in its job, and applies its plan", () => {
+                assert.deepEqual(deployGateProblems(workflow), []);
             });
 
             it("gives every job a time limit", () => {
@@ -185,6 +193,28 @@ describe("the checks can fail", () => {
         assert.deepEqual(npmScriptProblems(parse(BAD) as Workflow, { test: "node --test" }), [
             'build step 2: runs npm script "nope", which package.json does not define',
         ]);
+    });
+
+    it("the deploy gate check rejects an up without a passing preview of its stack, or with another pack or plan", () => {
+        const action = "pulumi/actions@8e5e406f4007fca908480587cb9893c07090f58d";
+        const previewStep = (extra: Record<string, unknown> = {}): Step => ({ id: "preview", uses: action, with: { command: "preview", "stack-name": "dev", policyPacks: "policies", plan: "plan.json", ...extra } });
+        const upStep = (condition: string | undefined, extra: Record<string, unknown> = {}): Step => ({ uses: action, ...(condition ? { if: condition } : {}), with: { command: "up", "stack-name": "dev", policyPacks: "policies", plan: "plan.json", ...extra } });
+        const gated = "${{ steps.preview.outcome == 'success' }}";
+        const problemsOf = (...list: Step[]) => deployGateProblems({ name: "x", on: {}, jobs: { dev: { steps: list } } });
+        assert.deepEqual(problemsOf(previewStep(), upStep(gated)), []);
+        const ungated = /^dev step \d: pulumi up can run without a passing preview of its stack earlier in the job/;
+        assert.match(problemsOf(upStep(undefined)).join(), ungated);
+        assert.match(problemsOf(previewStep(), upStep(undefined)).join(), ungated);
+        assert.match(problemsOf(upStep(gated), previewStep()).join(), ungated, "a preview after up gates nothing");
+        assert.match(problemsOf(previewStep(), upStep("${{ steps.preview.outcome == 'success' || always() }}")).join(), ungated);
+        assert.match(problemsOf(previewStep({ "stack-name": "prod" }), upStep(gated)).join(), ungated);
+        assert.deepEqual(problemsOf(previewStep({ policyPacks: undefined }), upStep(gated)), ["dev step 2: pulumi up and its preview (preview) do not run the same policy packs"]);
+        assert.deepEqual(problemsOf(previewStep(), upStep(gated, { plan: undefined })), ["dev step 2: pulumi up does not apply the plan its preview (preview) saved"]);
+    });
+
+    it("the CLI pin check sees a step that installs whatever 3.x is newest", () => {
+        const file = { file: "x.yml", text: "", workflow: { name: "x", on: {}, jobs: { a: { steps: [{ uses: "pulumi/actions@v7", with: { command: "up" } }] } } } };
+        assert.deepEqual(pulumiVersionPins([file]), [{ where: "x.yml a step 1", version: undefined }]);
     });
 
     it("the permission check rejects a missing default, write-all and an unused OIDC token", () => {
@@ -381,16 +411,146 @@ describe("preview.yml", () => {
         assert.equal(gate.outputs?.stacks, "${{ steps.select.outputs.stacks }}");
     });
 
-    it("assumes the stack's role and runs pulumi preview with the built policy pack", () => {
+    it("skips every stack, saying why, when PULUMI_ORG is set for a self-managed backend, which has no organizations", () => {
+        const roles = { AWS_PREVIEW_ROLE_ARN_DEV: DEV_ROLE, PREVIEW_RUNNER_ONPREM: "dc1-platform" };
+        const { stacks, summary } = selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "false", PULUMI_BACKEND_URL: "s3://state-bucket", PULUMI_ORG: "acme", ...roles });
+        assert.deepEqual(stacks, []);
+        assert.match(summary, /`dev`: skipped, the PULUMI_ORG variable is set, but the self-managed backend that PULUMI_BACKEND_URL names has no organizations: unset PULUMI_ORG/);
+        assert.equal(select.env?.PULUMI_ORG, "${{ vars.PULUMI_ORG }}");
+        for (const url of ["https://api.pulumi.com", "https://pulumi.corp.example"]) {
+            assert.equal((selectStacks({ SAME_REPOSITORY: "true", PULUMI_ACCESS_TOKEN_SET: "true", PULUMI_BACKEND_URL: url, PULUMI_ORG: "acme", ...roles }).stacks as unknown[]).length, 2, url);
+        }
+    });
+
+    describe("the preview job's steps", () => {
         const build = stepWhere(preview, runs("npm run build"), "building the pack");
         const credentials = stepWhere(preview, usesAction("aws-actions/configure-aws-credentials"), "assuming the role");
-        const pulumi = stepWhere(preview, usesAction("pulumi/actions"), "running pulumi");
-        assert.ok(build.index < pulumi.index && credentials.index < pulumi.index);
-        assert.equal(credentials.step.with?.["role-to-assume"], "${{ matrix.role }}");
-        assert.equal(credentials.step.if, "${{ matrix.role != '' }}", "a stack on an existing cluster assumes no AWS role");
-        assert.equal(pulumi.step.with?.command, "preview");
-        assert.equal(pulumi.step.with?.policyPacks, "policies");
-        assert.equal(pulumi.step.with?.["comment-on-pr"], true);
+        const install = stepWhere(preview, usesAction("pulumi/actions"), "installing the CLI");
+        const run = stepWhere(preview, (step) => step.id === "preview", "running pulumi preview");
+        const post = stepWhere(preview, (step) => (step.run ?? "").includes("COMMENT_FILE"), "posting the preview");
+
+        it("assume the stack's role, install the pinned CLI and run pulumi preview with the built policy pack", () => {
+            assert.ok(build.index < run.index && credentials.index < run.index && install.index < run.index);
+            assert.equal(credentials.step.with?.["role-to-assume"], "${{ matrix.role }}");
+            assert.equal(credentials.step.if, "${{ matrix.role != '' }}", "a stack on an existing cluster assumes no AWS role");
+            assert.deepEqual(Object.keys(install.step.with ?? {}), ["pulumi-version"], "without a command the action only installs the CLI");
+            assert.match(run.step.run!, /^pulumi preview --stack "\$STACK" --policy-pack policies --non-interactive /m);
+            assert.equal(run.step.env?.STACK, "${{ vars.PULUMI_ORG && format('{0}/{1}', vars.PULUMI_ORG, matrix.stack) || matrix.stack }}");
+            assert.ok(preview.permissions && typeof preview.permissions === "object" && preview.permissions["pull-requests"] === "write");
+        });
+
+        /** A stand-in `pulumi`: records its arguments; `preview` prints one and exits with FAKE_PULUMI_EXIT. */
+        function fakePulumi(): string {
+            const binDir = tempDir();
+            fs.writeFileSync(
+                path.join(binDir, "pulumi"),
+                '#!/bin/sh\necho "$*" >> "$PULUMI_CALLS"\nif [ "$1" = preview ]; then echo "Previewing update (dev)"; echo "mandatory: [require-vpc-flow-logs] VPC has no flow logs" >&2; exit "${FAKE_PULUMI_EXIT:-0}"; fi\n',
+                { mode: 0o755 },
+            );
+            return binDir;
+        }
+
+        it("keep the preview's output and exit code, and fail when the preview fails", () => {
+            const binDir = fakePulumi();
+            for (const [exit, backend, login] of [["1", "s3://state-bucket", "login s3://state-bucket"], ["0", "", "login https://api.pulumi.com"]]) {
+                const dir = tempDir();
+                const calls = path.join(dir, "calls");
+                const result = runStepScript(run.step.run!, { STACK: "dev", PULUMI_BACKEND_URL: backend, RUNNER_TEMP: dir, PULUMI_CALLS: calls, FAKE_PULUMI_EXIT: exit }, { dir, binDir });
+                assert.equal(result.status, Number(exit), result.stderr);
+                assert.equal(result.outputs["exit-code"], exit);
+                assert.deepEqual(fs.readFileSync(calls, "utf8").trim().split("\n"), [login, "preview --stack dev --policy-pack policies --non-interactive --color never --suppress-progress"]);
+                assert.match(fs.readFileSync(path.join(dir, "preview.txt"), "utf8"), /Previewing update \(dev\)\nmandatory: \[require-vpc-flow-logs\]/, "stdout and stderr are kept");
+            }
+        });
+
+        it("post a preview that failed as well as one that passed, once it ran", () => {
+            assert.equal(post.step.if, "${{ always() && (steps.preview.outcome == 'success' || steps.preview.outcome == 'failure') }}");
+            assert.ok(run.index < post.index);
+            assert.equal(post.step.env?.PREVIEW_OUTCOME, "${{ steps.preview.outcome }}");
+            assert.equal(post.step.env?.PREVIEW_EXIT_CODE, "${{ steps.preview.outputs.exit-code }}");
+        });
+
+        /**
+         * Runs the posting step against a stand-in GitHub API in a child process, which answers the comment list with
+         * `comments` (or `status` for everything) and records each request.
+         */
+        async function postWith(options: { outcome: string; output: string; comments?: unknown[]; status?: number }) {
+            const dir = tempDir();
+            const record = path.join(dir, "requests.jsonl");
+            fs.writeFileSync(path.join(dir, "preview.txt"), options.output);
+            const server = spawn(process.execPath, ["-e", `
+                const http = require("node:http"); const fs = require("node:fs");
+                const comments = ${JSON.stringify(options.comments ?? [])};
+                http.createServer((req, res) => {
+                    let body = ""; req.on("data", (c) => (body += c)); req.on("end", () => {
+                        fs.appendFileSync(${JSON.stringify(record)}, JSON.stringify({ method: req.method, url: req.url, authorization: req.headers.authorization, body: body && JSON.parse(body).body }) + "\\n");
+                        res.writeHead(${options.status ?? 200}, { "content-type": "application/json" });
+                        res.end(req.method === "GET" ? JSON.stringify(comments) : "{}");
+                    });
+                }).listen(0, "127.0.0.1", function () { console.log(this.address().port); });
+            `], { stdio: ["ignore", "pipe", "inherit"] });
+            try {
+                const port = await new Promise<string>((resolve) => server.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim())));
+                const result = runStepScript(post.step.run!, {
+                    STACK: "dev",
+                    PREVIEW_OUTCOME: options.outcome,
+                    PREVIEW_EXIT_CODE: options.outcome === "success" ? "0" : "1",
+                    PREVIEW_NOTE: "AWS resources compared with the account.",
+                    GITHUB_TOKEN: "ghs_token",
+                    PULL_REQUEST: "42",
+                    GITHUB_API_URL: `http://127.0.0.1:${port}`,
+                    GITHUB_REPOSITORY: "example-org/secure-platform",
+                    RUNNER_TEMP: dir,
+                }, { dir });
+                const requests = fs.existsSync(record) ? fs.readFileSync(record, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { method: string; url: string; authorization: string; body: string }) : [];
+                return { result, requests };
+            } finally {
+                server.kill();
+            }
+        }
+
+        it("post a failed preview's output on the pull request and in the job summary", async () => {
+            const { result, requests } = await postWith({ outcome: "failure", output: "Previewing update (dev)\nmandatory: [require-vpc-flow-logs] VPC has no flow logs\n" });
+            assert.equal(result.status, 0, result.stdout + result.stderr);
+            assert.deepEqual(requests.map((r) => `${r.method} ${r.url}`), [
+                "GET /repos/example-org/secure-platform/issues/42/comments?per_page=100&page=1",
+                "POST /repos/example-org/secure-platform/issues/42/comments",
+            ]);
+            assert.equal(requests[1].authorization, "Bearer ghs_token");
+            const body = requests[1].body;
+            assert.match(body, /^<!-- secure-platform-preview:dev -->\n### `pulumi preview` of `dev`: failed \(exit code 1\): a mandatory policy violation or an error/);
+            assert.match(body, /AWS resources compared with the account\./);
+            assert.match(body, /~~~~text\nPreviewing update \(dev\)\nmandatory: \[require-vpc-flow-logs\] VPC has no flow logs\n~~~~/);
+            assert.equal(result.summary, body);
+        });
+
+        it("update the stack's own comment on a later push, never someone else's", async () => {
+            const marker = "<!-- secure-platform-preview:dev -->";
+            const comments = [
+                { id: 7, user: { login: "octocat" }, body: `${marker}\nquoted by a reviewer` },
+                { id: 8, user: { login: "github-actions[bot]" }, body: "<!-- secure-platform-preview:prod -->\n### prod" },
+                { id: 9, user: { login: "github-actions[bot]" }, body: `${marker}\n### old` },
+            ];
+            const { result, requests } = await postWith({ outcome: "success", output: "Resources: 3 unchanged\n", comments });
+            assert.equal(result.status, 0, result.stdout + result.stderr);
+            assert.deepEqual(requests.map((r) => `${r.method} ${r.url}`).slice(1), ["PATCH /repos/example-org/secure-platform/issues/comments/9"]);
+            assert.match(requests[1].body, /### `pulumi preview` of `dev`: passed\n/);
+        });
+
+        it("keep the end of a long preview, where the violations and the summary are, within a comment's limit", async () => {
+            const output = `${"~ resource line\n".repeat(10000)}Policies:\n    mandatory: [require-vpc-flow-logs]\nResources: 1 to update\n`;
+            const { requests } = await postWith({ outcome: "failure", output });
+            const body = requests[1].body;
+            assert.ok(body.length < 65536, `${body.length} characters`);
+            assert.match(body, /\[\.\.\. the beginning is in the job's log\]/);
+            assert.match(body, /Policies:\n {4}mandatory: \[require-vpc-flow-logs\]\nResources: 1 to update\n~~~~\n$/);
+        });
+
+        it("fail, saying so, when the pull request cannot be commented on", async () => {
+            const { result } = await postWith({ outcome: "success", output: "ok\n", status: 403 });
+            assert.equal(result.status, 1);
+            assert.match(result.stdout, /::error::Could not post the preview on the pull request: GET \/repos\/example-org\/secure-platform\/issues\/42\/comments\?per_page=100&page=1: 403/);
+        });
     });
 });
 
@@ -509,19 +669,84 @@ describe("deploy.yml", () => {
                 assert.equal(configured.status, 0);
             });
 
-            it(`builds the pack, assumes the environment's role and runs pulumi up on ${stack} with it`, () => {
-                const install = stepWhere(job, runs("npm ci"), "installing");
-                const build = stepWhere(job, runs("npm run build"), "building the pack");
-                const credentials = stepWhere(job, usesAction("aws-actions/configure-aws-credentials"), "assuming the role");
-                const pulumi = stepWhere(job, usesAction("pulumi/actions"), "running pulumi");
-                assert.ok(install.index < build.index && build.index < pulumi.index && credentials.index < pulumi.index);
+            it("fails first when PULUMI_ORG is set for a self-managed backend, which has no organizations", () => {
+                const check = stepWhere(job, (step) => (step.run ?? "").includes("AWS_DEPLOY_ROLE_ARN"), "checking the settings").step;
+                assert.equal(check.env?.PULUMI_ORG, "${{ vars.PULUMI_ORG }}");
+                const role = { AWS_DEPLOY_ROLE_ARN: "arn:aws:iam::111122223333:role/deploy" };
+                for (const url of ["s3://state-bucket", "gs://state", "azblob://state", "file:///srv/state"]) {
+                    const result = runStepScript(check.run!, { ...role, PULUMI_ACCESS_TOKEN_SET: "false", PULUMI_BACKEND_URL: url, PULUMI_ORG: "acme" }, { dir: tempDir() });
+                    assert.equal(result.status, 1, url);
+                    assert.match(result.stdout, /::error::Unset the PULUMI_ORG variable: the self-managed backend .* has no organizations/);
+                    assert.equal(runStepScript(check.run!, { ...role, PULUMI_ACCESS_TOKEN_SET: "false", PULUMI_BACKEND_URL: url }, { dir: tempDir() }).status, 0, url);
+                }
+                for (const url of ["", "https://api.pulumi.com"]) {
+                    assert.equal(runStepScript(check.run!, { ...role, PULUMI_ACCESS_TOKEN_SET: "true", PULUMI_BACKEND_URL: url, PULUMI_ORG: "acme" }, { dir: tempDir() }).status, 0, url || "Pulumi Cloud");
+                }
+            });
+
+            const install = stepWhere(job, runs("npm ci"), "installing");
+            const build = stepWhere(job, runs("npm run build"), "building the pack");
+            const credentials = stepWhere(job, usesAction("aws-actions/configure-aws-credentials"), "assuming the role");
+            const pulumiStep = (command: string) => (step: Step) => usesAction("pulumi/actions")(step) && step.with?.command === command;
+            const preview = stepWhere(job, pulumiStep("preview"), "running pulumi preview");
+            const up = stepWhere(job, pulumiStep("up"), "running pulumi up");
+            const stackName = `\${{ vars.PULUMI_ORG && format('{0}/${stack}', vars.PULUMI_ORG) || '${stack}' }}`;
+
+            it(`builds the pack, assumes the environment's role, previews ${stack} with the pack, then deploys it`, () => {
+                assert.ok(install.index < build.index && build.index < preview.index && credentials.index < preview.index && preview.index < up.index);
                 assert.equal(credentials.step.with?.["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
-                assert.equal(pulumi.step.with?.command, "up");
-                assert.equal(pulumi.step.with?.policyPacks, "policies");
-                assert.equal(pulumi.step.with?.["stack-name"], `\${{ vars.PULUMI_ORG && format('{0}/${stack}', vars.PULUMI_ORG) || '${stack}' }}`);
+                for (const { step } of [preview, up]) {
+                    assert.equal(step.with?.policyPacks, "policies");
+                    assert.equal(step.with?.["stack-name"], stackName);
+                }
+            });
+
+            it("runs pulumi up only after a passing preview earlier in the job, applying the plan that preview saved", () => {
+                assert.deepEqual(deployGateProblems({ ...workflow, jobs: { [stack]: job } }), []);
+                assert.equal(preview.step.id, "preview");
+                assert.equal(up.step.if, "${{ steps.preview.outcome == 'success' }}");
+                assert.equal(preview.step.with?.plan, "${{ runner.temp }}/update-plan.json");
+                assert.equal(up.step.with?.plan, preview.step.with?.plan);
+                assert.equal(up.step.with?.refresh, undefined, "a refresh on one side only would make the update disagree with the plan");
+            });
+
+            it("keeps the OIDC session for the job's whole time limit, not the default hour", () => {
+                const seconds = Number(credentials.step.with?.["role-duration-seconds"]);
+                assert.ok(seconds >= job["timeout-minutes"]! * 60, `role-duration-seconds ${seconds} < timeout-minutes ${job["timeout-minutes"]}`);
+                assert.ok(seconds <= 43200, "STS allows at most 12 hours");
             });
         });
     }
+});
+
+describe("the Pulumi CLI the workflows run", () => {
+    const pins = pulumiVersionPins(WORKFLOWS);
+    const pinned = String(pins[0]?.version);
+    const minimum = /^>=(\d+\.\d+\.\d+)$/.exec(PULUMI_CLI_VERSIONS)?.[1];
+
+    it("is one exact release, pinned in every step that installs it", () => {
+        assert.ok(pins.length >= 4, `${pins.length} pulumi/actions steps`);
+        assert.match(pinned, /^3\.\d+\.\d+$/);
+        assert.deepEqual(pins.filter(({ version }) => version !== pinned), []);
+    });
+
+    it("is one the program accepts, and Pulumi.yaml asks the CLI for the program's own minimum", () => {
+        assert.ok(minimum, `infra/versions.ts PULUMI_CLI_VERSIONS is ${PULUMI_CLI_VERSIONS}`);
+        assert.ok(satisfies(pinned, PULUMI_CLI_VERSIONS), `${pinned} is outside ${PULUMI_CLI_VERSIONS}`);
+        const project = parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as { requiredPulumiVersion?: string };
+        assert.equal(project.requiredPulumiVersion, PULUMI_CLI_VERSIONS);
+    });
+
+    it("is no older than the Node.js SDK package-lock.json installs, which ships with the same release", () => {
+        const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> };
+        assert.ok(satisfies(pinned, `>=${lock.packages["node_modules/@pulumi/pulumi"].version}`), `CLI ${pinned}, SDK ${lock.packages["node_modules/@pulumi/pulumi"].version}`);
+    });
+
+    it("is stated in the README with the minimum and where each is enforced", () => {
+        assert.ok(README.includes(`\`pulumi-version: ${pinned}\``), `README does not state the pinned CLI ${pinned}`);
+        assert.ok(README.includes(`Pulumi CLI ${minimum} or later`), `README does not state the minimum ${minimum}`);
+        assert.ok(README.includes("requiredPulumiVersion") && README.includes("requirePulumiVersion"));
+    });
 });
 
 describe("the policy pack the workflows pass to pulumi", () => {
@@ -537,6 +762,20 @@ describe("README", () => {
     it("describes each workflow", () => {
         for (const { file } of WORKFLOWS) {
             assert.ok(README.includes(file), `README does not mention ${file}`);
+        }
+    });
+
+    it("installs offline exactly the resource plugins, at exactly the versions, that the installed SDKs ask for", () => {
+        const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, unknown> };
+        const plugins = Object.keys(lock.packages)
+            .filter((where) => /^node_modules\/@pulumi\/[^/]+$/.test(where))
+            .map((where) => (JSON.parse(fs.readFileSync(path.join(ROOT, where, "package.json"), "utf8")) as { pulumi?: { resource?: boolean; name: string; version: string } }).pulumi)
+            .filter((plugin): plugin is { resource: true; name: string; version: string } => plugin?.resource === true);
+        assert.deepEqual(plugins.map((p) => p.name).sort(), ["aws", "kubernetes", "random", "tls"]);
+        const installed = [...README.matchAll(/^pulumi plugin install resource (\S+) (\S+) --file pulumi-resource-\1-v\2-linux-amd64\.tar\.gz$/gm)].map((m) => `${m[1]} ${m[2]}`);
+        assert.deepEqual(installed.sort(), plugins.map((p) => `${p.name} ${p.version}`).sort());
+        for (const { name, version } of plugins) {
+            assert.ok(README.includes(`${name}-v${version}`), `README's download list lacks ${name}-v${version}`);
         }
     });
 
