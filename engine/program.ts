@@ -26,6 +26,8 @@ export interface RecordedResource {
     readonly retainOnDelete: boolean;
     readonly deleteBeforeReplace?: boolean;
     readonly ignoreChanges: readonly string[];
+    /** The `replaceOnChanges` resource option (property paths whose change replaces the resource), when set. */
+    readonly replaceOnChanges?: readonly string[];
     readonly additionalSecretOutputs: readonly string[];
     /** The `replacementTrigger` resource option, when set. */
     readonly replacementTrigger?: unknown;
@@ -385,6 +387,7 @@ function fromRegistration(req: resproto.RegisterResourceRequest, response: respr
         retainOnDelete: req.getRetainondelete() === true,
         ...(req.getDeletebeforereplacedefined() ? { deleteBeforeReplace: req.getDeletebeforereplace() } : {}),
         ignoreChanges: req.getIgnorechangesList(),
+        ...(req.getReplaceonchangesList().length > 0 ? { replaceOnChanges: req.getReplaceonchangesList() } : {}),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
         ...(req.hasReplacementTrigger() ? { replacementTrigger: req.getReplacementTrigger()!.toJavaScript() } : {}),
         aliases: req.getAliasesList().filter((a) => a.hasUrn()).map((a) => a.getUrn()),

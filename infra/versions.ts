@@ -99,6 +99,20 @@ export const SNAPSCHEDULER = {
     chart: "snapscheduler",
     chartVersion: "3.5.0",
     image: "quay.io/backube/snapscheduler:3.5.0",
-    /** The chart's metrics proxy sidecar. */
-    rbacProxyImage: "quay.io/brancz/kube-rbac-proxy:v0.23.0",
+    /**
+     * The chart's metrics proxy sidecar: the image chart 3.5.0 names by default, tag and digest (its values.yaml
+     * `rbacProxy.image`), the one the release was tested with. (v0.23.0, pinned before, was never released: the
+     * newest tag of brancz/kube-rbac-proxy is v0.21.0, 2026-02-26.)
+     */
+    rbacProxyImage: "quay.io/brancz/kube-rbac-proxy:v0.19.1@sha256:9f21034731c7c3228611b9d40807f3230ce8ed2b286b913bf2d1e760d8d866fc",
 } as const;
+
+/**
+ * The Pulumi CLI versions this program runs under, as a range in the syntax of `pulumi.runtime.requirePulumiVersion`
+ * and Pulumi.yaml's `requiredPulumiVersion` (github.com/blang/semver `ParseRange`). The engine honours the
+ * `replacementTrigger` resource option, which rotates the keystore, from 3.208.0 (an older one ignores it: raising a
+ * generation would rotate nothing), and compares a trigger by its value, even one the SDK sends wrapped in an output,
+ * from 3.226.0 (pulumi/pulumi#22119; pulumi/pulumi CHANGELOG.md). infra/index.ts checks it before registering
+ * anything; Pulumi.yaml, the workflows' `pulumi-version` and the README follow it (test/github/workflows.test.ts).
+ */
+export const PULUMI_CLI_VERSIONS = ">=3.226.0";

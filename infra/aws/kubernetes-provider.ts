@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { platformProviderSettings } from "../k8s/provider-settings";
 
 export interface ClusterAccess {
     readonly clusterName: pulumi.Input<string>;
@@ -7,6 +8,12 @@ export interface ClusterAccess {
     /** Base64 certificate authority data of the API server. */
     readonly certificateAuthorityData: pulumi.Input<string>;
     readonly region: string;
+    /**
+     * A name of the cluster that stays the same for its life (e.g. `eks/<region>/<cluster name>`): the
+     * provider, and every Kubernetes resource with it, is replaced only when this changes, never because
+     * the kubeconfig built from the endpoint and CA changed or is not known yet during a preview.
+     */
+    readonly clusterIdentifier: string;
     /**
      * The access entries, policy associations and network rules the caller reaches the API through (see
      * `EksCluster.apiAccess`). The provider depends on them, so `pulumi destroy` deletes everything
@@ -40,10 +47,19 @@ export function eksKubeconfig(access: { clusterName: string; endpoint: string; c
     });
 }
 
+/**
+ * The AWS variant's `clusterIdentifier`: the cluster's region and name, which stay the same for its life. A
+ * cluster replaced under the same name (possible only after its deletion protection is lifted) keeps it, so
+ * its Kubernetes resources are not re-created by themselves: deploy a rebuilt cluster from a new stack.
+ */
+export function eksClusterIdentifier(region: string, clusterName: string): string {
+    return `eks/${region}/${clusterName}`;
+}
+
 /** The Kubernetes provider every in-cluster component of the AWS variant uses. */
 export function eksKubernetesProvider(name: string, access: ClusterAccess, opts: Omit<pulumi.CustomResourceOptions, "dependsOn"> & { readonly dependsOn?: readonly pulumi.Resource[] } = {}): k8s.Provider {
     const kubeconfig = pulumi
         .all([access.clusterName, access.endpoint, access.certificateAuthorityData])
         .apply(([clusterName, endpoint, certificateAuthorityData]) => eksKubeconfig({ clusterName, endpoint, certificateAuthorityData, region: access.region }));
-    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true }, { ...opts, dependsOn: [...(opts.dependsOn ?? []), ...access.apiAccess] });
+    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, ...platformProviderSettings(access.clusterIdentifier) }, { ...opts, dependsOn: [...(opts.dependsOn ?? []), ...access.apiAccess] });
 }

@@ -38,6 +38,10 @@ export interface SecureNamespaceArgs {
     readonly labels?: Readonly<Record<string, string>>;
     /** Credentials for a private registry, created as a pull Secret in the namespace. @default none */
     readonly imagePullSecret?: ImagePullSecret;
+    /** Keep the namespace (and so everything in it) from `pulumi destroy` and replacement. @default false */
+    readonly protect?: boolean;
+    /** Leave the namespace in the cluster on `pulumi destroy` (its Pulumi children are still deleted). @default false */
+    readonly retainOnDelete?: boolean;
 }
 
 /** A `kubernetes.io/dockerconfigjson` Secret pods of the namespace pull images with. */
@@ -68,7 +72,7 @@ export class SecureNamespace extends pulumi.ComponentResource {
                     ...(mesh ? { "istio-injection": "enabled" } : {}),
                 },
             },
-        }, { parent: this });
+        }, { parent: this, protect: args.protect ?? false, retainOnDelete: args.retainOnDelete ?? false });
         const child: pulumi.CustomResourceOptions = { parent: this, dependsOn: [this.namespace] };
 
         defaultDeny(ns, child);

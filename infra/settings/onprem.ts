@@ -14,6 +14,18 @@ export type PlatformKind = (typeof PLATFORMS)[number];
 export const GATEWAY_SERVICE_TYPES = ["LoadBalancer", "NodePort"] as const;
 export type GatewayServiceType = (typeof GATEWAY_SERVICE_TYPES)[number];
 
+/** Kubernetes distributions whose node layout (CNI directories) the platform knows. */
+export const DISTRIBUTIONS = ["kubeadm", "k3s", "rke2"] as const;
+export type Distribution = (typeof DISTRIBUTIONS)[number];
+
+/** SELinux modes of the nodes: with a policy loaded (enforcing or permissive) the CNI agent needs a label. */
+export const SELINUX_MODES = ["enforcing", "permissive", "disabled"] as const;
+export type SelinuxMode = (typeof SELINUX_MODES)[number];
+
+/** Taint effects that keep other pods off the data nodes. */
+export const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
+export type TaintEffect = (typeof TAINT_EFFECTS)[number];
+
 /** Smallest RSA modulus an imported gateway key may have (NIST SP 800-57: 112-bit strength). */
 export const MIN_IMPORTED_RSA_BITS = 2048;
 /** Curves an imported gateway key may use. */
@@ -35,8 +47,16 @@ export interface StorageSettings {
 export interface GatewaySettings {
     /** How the ingress gateway's Service is exposed. @default LoadBalancer */
     readonly serviceType: GatewayServiceType;
-    /** Client ranges a LoadBalancer admits (`loadBalancerSourceRanges`). @default every address */
+    /**
+     * Client ranges a LoadBalancer admits: its `loadBalancerSourceRanges` and the gateway pods' NetworkPolicy.
+     * @default every address
+     */
     readonly loadBalancerSourceRanges: readonly string[];
+    /**
+     * NodePort only, and required there: the addresses the gateway's pods admit on its node ports, the load
+     * balancer in front of the nodes (or the clients' ranges when it keeps their addresses).
+     */
+    readonly nodePortSourceRanges: readonly string[];
 }
 
 /** A certificate and key the gateway presents instead of one from the internal CA. */
@@ -45,6 +65,14 @@ export interface ImportedCertificate {
     readonly certificatePem: string;
     /** PEM private key (a secret). */
     readonly privateKeyPem: string;
+}
+
+/** The nodes MongoDB's members run on: labels they carry and, optionally, the taint that reserves them. */
+export interface DataNodeSettings {
+    /** Labels every data node carries; the members' pods select them. */
+    readonly nodeSelector: Readonly<Record<string, string>>;
+    /** The taint on the data nodes, which the members' pods tolerate. @default none (other pods may share the nodes) */
+    readonly taint?: { readonly key: string; readonly value?: string; readonly effect: TaintEffect };
 }
 
 export interface RegistryCredentials {
@@ -68,6 +96,17 @@ export interface OnPremSettings {
     readonly registryCredentials?: RegistryCredentials;
     /** Nodes the cluster may grow to: the Istio CNI node agent runs on each, and its namespace's quota admits that many. */
     readonly maxNodes: number;
+    /** The cluster's distribution, which decides where the Istio CNI agent installs its plugin. @default kubeadm */
+    readonly distribution: Distribution;
+    /** The nodes' SELinux mode; enforcing or permissive runs the CNI agent as `spc_t`. @default disabled */
+    readonly selinux: SelinuxMode;
+    /** Where MongoDB's members run. @default any node */
+    readonly dataNodes?: DataNodeSettings;
+    /**
+     * The Kubernetes provider's `clusterIdentifier`: only a change of it replaces the provider and every resource.
+     * @default `<project>-<stack>`
+     */
+    readonly clusterIdentifier?: string;
 }
 
 /** The node count the on-prem mesh's quotas admit unless `maxNodes` says otherwise. */
@@ -77,7 +116,7 @@ export const MAX_ONPREM_NODES = 5000;
 export const DEFAULT_SNAPSHOT_SCHEDULE = "0 3 * * *";
 
 const STORAGE_FIELDS = ["storageClassName", "snapshotClassName", "encryptedAtRest", "encryption", "snapshotSchedule"] as const;
-const GATEWAY_FIELDS = ["serviceType", "loadBalancerSourceRanges"] as const;
+const GATEWAY_FIELDS = ["serviceType", "loadBalancerSourceRanges", "nodePortSourceRanges"] as const;
 const CERTIFICATE_FIELDS = ["certificate", "privateKey"] as const;
 const CREDENTIAL_FIELDS = ["username", "password"] as const;
 /** A Kubernetes object name (DNS-1123 subdomain). */
@@ -86,6 +125,13 @@ const OBJECT_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-
 const REGISTRY = /^(?=.{1,255}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 const CRON_FIELD = /^[0-9*,/-]+$/;
 const KUBE_CONTEXT = /^[^\s]{1,253}$/;
+const CLUSTER_IDENTIFIER = /^[^\s]{1,253}$/;
+/** A label or taint key: an optional DNS subdomain prefix and a name (k8s.io/apimachinery validation IsQualifiedName). */
+const QUALIFIED_NAME = /^(?:(?=[^/]{1,253}\/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(?=[^/]{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+/** A label or taint value: empty, or up to 63 characters (IsValidLabelValue). */
+const LABEL_VALUE = /^(?:(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+const DATA_NODE_FIELDS = ["nodeSelector", "taint"] as const;
+const TAINT_FIELDS = ["key", "value", "effect"] as const;
 
 /** Settings that only the AWS variant reads; an on-prem stack that sets one is told so. */
 export const AWS_ONLY_SETTINGS = [
@@ -103,11 +149,15 @@ export const ONPREM_SETTINGS: Readonly<Record<string, SettingDoc>> = {
         summary: "onprem: `{storageClassName, snapshotClassName, encryptedAtRest, encryption, snapshotSchedule?}`: existing classes for MongoDB's volumes and their snapshots, the declaration that the class encrypts at rest and how, and a five-field cron schedule.",
         default: "(required; snapshotSchedule 0 3 * * *)",
     },
-    gateway: { summary: "onprem: `{serviceType?, loadBalancerSourceRanges?}`: the ingress gateway Service as LoadBalancer or NodePort, and the client CIDRs a LoadBalancer admits.", default: "{serviceType: LoadBalancer}" },
+    gateway: { summary: "onprem: `{serviceType?, loadBalancerSourceRanges?, nodePortSourceRanges?}`: the ingress gateway Service as LoadBalancer or NodePort, the client CIDRs a LoadBalancer admits, and (required for NodePort) the CIDRs the node ports admit: your load balancer's addresses.", default: "{serviceType: LoadBalancer}" },
     gatewayCertificate: { summary: "onprem: `{certificate, privateKey}` PEM the gateway presents (the key a secret): RSA 2048+ or ECDSA P-256/384/521, valid now, naming domainName.", default: "(issued by the internal CA)" },
     registryMirror: { summary: "onprem: registry (host[:port][/path]) every image is pulled from: <mirror>/<repository> for each upstream image, for air-gapped sites.", default: "(public registries)" },
     registryCredentials: { summary: "onprem: `{username, password}` for the mirror (password a secret); becomes an image pull secret in every namespace that pulls.", default: "(anonymous pulls)" },
     maxNodes: { summary: `onprem: nodes the cluster may grow to, 1 to ${MAX_ONPREM_NODES}: the Istio CNI node agent runs on every node and its namespace's quota admits this many.`, default: String(DEFAULT_ONPREM_MAX_NODES) },
+    distribution: { summary: "onprem: the cluster's distribution, kubeadm, k3s or rke2: where the Istio CNI agent finds the CNI configuration and plugin directories.", default: "kubeadm" },
+    selinux: { summary: "onprem: the nodes' SELinux mode, enforcing, permissive or disabled; with a policy loaded the Istio CNI agent runs as spc_t.", default: "disabled" },
+    dataNodes: { summary: "onprem: `{nodeSelector, taint?}`: labels of the nodes MongoDB's members run on, and the taint `{key, value?, effect}` reserving them, which the members tolerate.", default: "(any node)" },
+    clusterIdentifier: { summary: "onprem: a name of the cluster that survives kubeconfig changes (server URL, CA, credentials); changing it replaces every Kubernetes resource.", default: "<project>-<stack>" },
 };
 
 export function readPlatformKind(reader: ConfigReader): PlatformKind | undefined {
@@ -134,6 +184,8 @@ export function readOnPrem(reader: ConfigReader, domainName: string | undefined)
         reader.problem("registryCredentials", "set registryMirror too: the credentials are for the mirror");
     }
     const gatewayCertificate = readCertificate(reader, domainName);
+    const dataNodes = readDataNodes(reader);
+    const clusterIdentifier = reader.matching("clusterIdentifier", CLUSTER_IDENTIFIER, "a name without spaces, at most 253 characters");
     return {
         kubeconfig: readKubeconfig(reader),
         ...(kubeContext ? { kubeContext } : {}),
@@ -144,7 +196,67 @@ export function readOnPrem(reader: ConfigReader, domainName: string | undefined)
         ...(registryMirror ? { registryMirror } : {}),
         ...(registryCredentials ? { registryCredentials } : {}),
         maxNodes: reader.integerInRange("maxNodes", 1, MAX_ONPREM_NODES, DEFAULT_ONPREM_MAX_NODES),
+        distribution: reader.oneOf("distribution", DISTRIBUTIONS, "kubeadm"),
+        selinux: reader.oneOf("selinux", SELINUX_MODES, "disabled"),
+        ...(dataNodes ? { dataNodes } : {}),
+        ...(clusterIdentifier ? { clusterIdentifier } : {}),
     };
+}
+
+function readDataNodes(reader: ConfigReader): DataNodeSettings | undefined {
+    const value = reader.structured("dataNodes");
+    if (value === undefined) {
+        return undefined;
+    }
+    if (!isPlainObject(value)) {
+        reader.problem("dataNodes", `expected {nodeSelector, taint?}, got ${describe(value)}`);
+        return undefined;
+    }
+    let ok = reader.onlyFields("dataNodes", "dataNodes", value, DATA_NODE_FIELDS);
+    const selector = value.nodeSelector;
+    if (!isPlainObject(selector) || Object.keys(selector).length === 0) {
+        reader.problem("dataNodes", `dataNodes.nodeSelector ${selector === undefined ? "is missing" : `${describe(selector)} is not a map of labels`}; name at least one label every data node carries, e.g. {"node-role.example.com/data": "true"}`);
+        ok = false;
+    } else {
+        for (const [key, label] of Object.entries(selector)) {
+            if (!QUALIFIED_NAME.test(key)) {
+                reader.problem("dataNodes", `dataNodes.nodeSelector key ${describe(key)} is not a label key ([prefix/]name, the name at most 63 letters, digits, '-', '_' or '.')`);
+                ok = false;
+            }
+            if (typeof label !== "string" || !LABEL_VALUE.test(label)) {
+                reader.problem("dataNodes", `dataNodes.nodeSelector.${key} ${describe(label)} is not a label value (a string of at most 63 letters, digits, '-', '_' or '.')`);
+                ok = false;
+            }
+        }
+    }
+    const taint = value.taint === undefined ? undefined : readTaint(reader, value.taint);
+    if (value.taint !== undefined && taint === undefined) {
+        ok = false;
+    }
+    return ok ? { nodeSelector: { ...(selector as Record<string, string>) }, ...(taint ? { taint } : {}) } : undefined;
+}
+
+function readTaint(reader: ConfigReader, value: unknown): DataNodeSettings["taint"] {
+    if (!isPlainObject(value)) {
+        reader.problem("dataNodes", `dataNodes.taint: expected {key, value?, effect}, got ${describe(value)}`);
+        return undefined;
+    }
+    let ok = reader.onlyFields("dataNodes", "dataNodes.taint", value, TAINT_FIELDS);
+    if (typeof value.key !== "string" || !QUALIFIED_NAME.test(value.key)) {
+        reader.problem("dataNodes", `dataNodes.taint.key ${value.key === undefined ? "is missing" : `${describe(value.key)} is not a taint key ([prefix/]name)`}`);
+        ok = false;
+    }
+    if (value.value !== undefined && (typeof value.value !== "string" || !LABEL_VALUE.test(value.value))) {
+        reader.problem("dataNodes", `dataNodes.taint.value ${describe(value.value)} is not a taint value (at most 63 letters, digits, '-', '_' or '.')`);
+        ok = false;
+    }
+    if (!(TAINT_EFFECTS as readonly unknown[]).includes(value.effect)) {
+        reader.problem("dataNodes", `dataNodes.taint.effect ${value.effect === undefined ? "is missing" : `${describe(value.effect)} is not allowed`}; use ${TAINT_EFFECTS.join(", ")}`);
+        ok = false;
+    }
+    return ok
+        ? { key: value.key as string, ...(value.value ? { value: value.value as string } : {}), effect: value.effect as TaintEffect }
+        : undefined;
 }
 
 function readKubeconfig(reader: ConfigReader): OnPremSettings["kubeconfig"] | undefined {
@@ -252,7 +364,7 @@ function isCron(text: string): boolean {
 function readGateway(reader: ConfigReader): GatewaySettings | undefined {
     const value = reader.structured("gateway") ?? {};
     if (!isPlainObject(value)) {
-        reader.problem("gateway", `expected {serviceType?, loadBalancerSourceRanges?}, got ${describe(value)}`);
+        reader.problem("gateway", `expected {serviceType?, loadBalancerSourceRanges?, nodePortSourceRanges?}, got ${describe(value)}`);
         return undefined;
     }
     let ok = reader.onlyFields("gateway", "gateway", value, GATEWAY_FIELDS);
@@ -261,25 +373,42 @@ function readGateway(reader: ConfigReader): GatewaySettings | undefined {
         reader.problem("gateway", `gateway.serviceType ${describe(serviceType)} is not allowed; use ${GATEWAY_SERVICE_TYPES.join(" or ")}`);
         ok = false;
     }
-    const ranges = value.loadBalancerSourceRanges ?? [];
-    if (!Array.isArray(ranges) || !ranges.every((r) => typeof r === "string")) {
-        reader.problem("gateway", `gateway.loadBalancerSourceRanges must be a list of CIDRs, got ${describe(ranges)}`);
+    const ranges = readRanges(reader, "loadBalancerSourceRanges", value.loadBalancerSourceRanges);
+    if (ranges && ranges.length > 0 && serviceType === "NodePort") {
+        reader.problem("gateway", "gateway.loadBalancerSourceRanges applies to a LoadBalancer only; list the sources a NodePort admits in gateway.nodePortSourceRanges");
         ok = false;
-    } else {
-        for (const range of ranges) {
-            const parsed = parseCidr(range);
-            if (!parsed.ok) {
-                reader.problem("gateway", `gateway.loadBalancerSourceRanges: ${parsed.reason}`);
-                ok = false;
-            }
-        }
-        if (ranges.length > 0 && serviceType === "NodePort") {
-            reader.problem("gateway", "gateway.loadBalancerSourceRanges applies to a LoadBalancer only; restrict a NodePort with the nodes' firewall");
+    }
+    const nodePortRanges = readRanges(reader, "nodePortSourceRanges", value.nodePortSourceRanges);
+    if (nodePortRanges && nodePortRanges.length > 0 && serviceType !== "NodePort") {
+        reader.problem("gateway", "gateway.nodePortSourceRanges applies to a NodePort only; a LoadBalancer takes no node ports and admits gateway.loadBalancerSourceRanges");
+        ok = false;
+    }
+    // A node port is open on every node, so the gateway's pods must know whom to admit (README, "On-prem and air-gapped clusters").
+    if (nodePortRanges && nodePortRanges.length === 0 && serviceType === "NodePort") {
+        reader.problem("gateway", "gateway.nodePortSourceRanges is missing; a NodePort gateway is reachable on every node, so list the addresses your load balancer forwards from (or the clients' ranges, when it keeps their addresses): the gateway's pods admit only these");
+        ok = false;
+    }
+    return ok && ranges && nodePortRanges
+        ? { serviceType: serviceType as GatewayServiceType, loadBalancerSourceRanges: ranges, nodePortSourceRanges: nodePortRanges }
+        : undefined;
+}
+
+/** A list of distinct CIDRs at `gateway.<field>`, empty when unset. */
+function readRanges(reader: ConfigReader, field: string, value: unknown): string[] | undefined {
+    const ranges = value ?? [];
+    if (!Array.isArray(ranges) || !ranges.every((r) => typeof r === "string")) {
+        reader.problem("gateway", `gateway.${field} must be a list of CIDRs, got ${describe(ranges)}`);
+        return undefined;
+    }
+    let ok = true;
+    for (const range of ranges) {
+        const parsed = parseCidr(range);
+        if (!parsed.ok) {
+            reader.problem("gateway", `gateway.${field}: ${parsed.reason}`);
             ok = false;
         }
-        ok = reader.noDuplicates("gateway", ranges as string[], "range") && ok;
     }
-    return ok ? { serviceType: serviceType as GatewayServiceType, loadBalancerSourceRanges: ranges as string[] } : undefined;
+    return reader.noDuplicates("gateway", ranges, "range") && ok ? ranges : undefined;
 }
 
 function readCertificate(reader: ConfigReader, domainName: string | undefined): ImportedCertificate | undefined {

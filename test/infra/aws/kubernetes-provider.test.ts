@@ -3,7 +3,7 @@ import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { EksCluster } from "../../../infra/aws/eks-cluster";
-import { eksKubeconfig, eksKubernetesProvider } from "../../../infra/aws/kubernetes-provider";
+import { eksClusterIdentifier, eksKubeconfig, eksKubernetesProvider } from "../../../infra/aws/kubernetes-provider";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { named, ofType } from "../../harness/resources";
 
@@ -33,6 +33,7 @@ before(async () => {
             endpoint: cluster.cluster.endpoint,
             certificateAuthorityData: cluster.cluster.certificateAuthority.data,
             region: "eu-west-1",
+            clusterIdentifier: eksClusterIdentifier("eu-west-1", "platform-test"),
             apiAccess: cluster.apiAccess,
         }, { dependsOn: [earlier] });
     }));
@@ -53,6 +54,19 @@ describe("eksKubernetesProvider", () => {
         }
         assert.ok(provider.dependencies.includes(named(resources, "something-first").urn), "keeps the caller's dependencies");
         assert.ok(!provider.dependencies.includes(urnOf("aws:eks/accessEntry:AccessEntry", "cluster-access-sre")), "a viewer's entry is not the deployer's access");
+    });
+});
+
+describe("eksKubernetesProvider settings", () => {
+    it("updates a Secret's data in place instead of replacing it, so a protected Secret can take a renewed certificate or key", () => {
+        const [provider] = ofType(resources, "pulumi:providers:kubernetes");
+        assert.equal(provider.inputs.enableSecretMutable, "true");
+    });
+
+    it("is identified by the cluster's region and name, so a new kubeconfig alone never replaces it and every resource", () => {
+        const [provider] = ofType(resources, "pulumi:providers:kubernetes");
+        assert.equal(provider.inputs.clusterIdentifier, "eks/eu-west-1/platform-test");
+        assert.equal(eksClusterIdentifier("us-east-2", "secure-platform-prod"), "eks/us-east-2/secure-platform-prod");
     });
 });
 

@@ -43,7 +43,7 @@ describe("on-prem settings", () => {
             assert.deepEqual(config.onprem.kubeconfig, { path: "/etc/secure-platform/kubeconfig" });
             assert.equal(config.onprem.kubernetesVersion, "1.33");
             assert.deepEqual(config.onprem.storage, { ...STORAGE, snapshotSchedule: DEFAULT_SNAPSHOT_SCHEDULE });
-            assert.deepEqual(config.onprem.gateway, { serviceType: "LoadBalancer", loadBalancerSourceRanges: [] });
+            assert.deepEqual(config.onprem.gateway, { serviceType: "LoadBalancer", loadBalancerSourceRanges: [], nodePortSourceRanges: [] });
             for (const unset of ["kubeContext", "gatewayCertificate", "registryMirror", "registryCredentials"] as const) {
                 assert.equal(config.onprem[unset], undefined, unset);
             }
@@ -151,6 +151,74 @@ describe("on-prem settings", () => {
         });
     });
 
+    describe("distribution and selinux", () => {
+        it("defaults to kubeadm without SELinux: the Istio CNI chart's own directories and no SELinux label", () => {
+            const { onprem } = parseOnPrem(minimalOnPrem("dev"));
+            assert.equal(onprem.distribution, "kubeadm");
+            assert.equal(onprem.selinux, "disabled");
+        });
+
+        it("takes k3s and rke2, and each SELinux mode", () => {
+            for (const distribution of ["kubeadm", "k3s", "rke2"]) {
+                assert.equal(parseOnPrem(minimalOnPrem("dev", { distribution })).onprem.distribution, distribution);
+            }
+            for (const selinux of ["enforcing", "permissive", "disabled"]) {
+                assert.equal(parseOnPrem(minimalOnPrem("dev", { selinux })).onprem.selinux, selinux);
+            }
+        });
+
+        it("refuses a distribution or SELinux mode it does not know, naming the key and the allowed values", () => {
+            rejects(minimalOnPrem("dev", { distribution: "microk8s" }), "distribution", /"microk8s" is not allowed; use one of kubeadm, k3s, rke2/);
+            rejects(minimalOnPrem("dev", { selinux: "on" }), "selinux", /"on" is not allowed; use one of enforcing, permissive, disabled/);
+        });
+    });
+
+    describe("dataNodes", () => {
+        it("runs MongoDB on any node unless the stack names the data nodes", () => {
+            assert.equal(parseOnPrem(minimalOnPrem("dev")).onprem.dataNodes, undefined);
+        });
+
+        it("takes the data nodes' labels and the taint reserving them, with or without a value", () => {
+            const dataNodes = { nodeSelector: { "node-role.kubernetes.io/data": "true", pool: "db" }, taint: { key: "dedicated", value: "data", effect: "NoSchedule" } };
+            assert.deepEqual(parseOnPrem(minimalOnPrem("dev", { dataNodes: json(dataNodes) })).onprem.dataNodes, dataNodes);
+            const noValue = { nodeSelector: { pool: "db" }, taint: { key: "example.com/data", effect: "NoExecute" } };
+            assert.deepEqual(parseOnPrem(minimalOnPrem("dev", { dataNodes: json(noValue) })).onprem.dataNodes, noValue);
+        });
+
+        it("needs at least one label, each a valid label key and value", () => {
+            rejects(minimalOnPrem("dev", { dataNodes: json({}) }), "dataNodes", /dataNodes.nodeSelector is missing; name at least one label every data node carries/);
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: {} }) }), "dataNodes", /dataNodes.nodeSelector \{\} is not a map of labels/);
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { "bad key": "x" } }) }), "dataNodes", /dataNodes.nodeSelector key "bad key" is not a label key/);
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { "Example.com/data": "x" } }) }), "dataNodes", /is not a label key/);
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { pool: "a".repeat(64) } }) }), "dataNodes", /dataNodes.nodeSelector.pool "a+\.\.\. is not a label value/);
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { pool: true } }) }), "dataNodes", /dataNodes.nodeSelector.pool true is not a label value/);
+        });
+
+        it("refuses a taint without a key or with an effect Kubernetes does not have", () => {
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { pool: "db" }, taint: { effect: "NoSchedule" } }) }), "dataNodes", /dataNodes.taint.key is missing/);
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { pool: "db" }, taint: { key: "dedicated", effect: "NoRun" } }) }), "dataNodes", /dataNodes.taint.effect "NoRun" is not allowed; use NoSchedule, PreferNoSchedule, NoExecute/);
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { pool: "db" }, taint: { key: "dedicated", value: "a b", effect: "NoSchedule" } }) }), "dataNodes", /dataNodes.taint.value "a b" is not a taint value/);
+        });
+
+        it("refuses unknown fields and values that are not objects", () => {
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { pool: "db" }, tolerations: [] }) }), "dataNodes", /dataNodes.tolerations is not a known field; allowed: nodeSelector, taint/);
+            rejects(minimalOnPrem("dev", { dataNodes: json({ nodeSelector: { pool: "db" }, taint: { key: "d", effect: "NoSchedule", operator: "Exists" } }) }), "dataNodes", /dataNodes.taint.operator is not a known field/);
+            rejects(minimalOnPrem("dev", { dataNodes: "pool=db" }), "dataNodes", /expected \{nodeSelector, taint\?\}, got "pool=db"/);
+        });
+    });
+
+    describe("clusterIdentifier", () => {
+        it("is unset unless given (the program then uses the project and stack), and takes a name without spaces", () => {
+            assert.equal(parseOnPrem(minimalOnPrem("dev")).onprem.clusterIdentifier, undefined);
+            assert.equal(parseOnPrem(minimalOnPrem("dev", { clusterIdentifier: "dc1-rke2-prod" })).onprem.clusterIdentifier, "dc1-rke2-prod");
+        });
+
+        it("refuses a name with spaces or an empty one", () => {
+            rejects(minimalOnPrem("dev", { clusterIdentifier: "dc1 prod" }), "clusterIdentifier", /"dc1 prod" is not a name without spaces/);
+            rejects(minimalOnPrem("dev", { clusterIdentifier: "" }), "clusterIdentifier", /"" is not a name without spaces/);
+        });
+    });
+
     describe("kubernetesVersion", () => {
         it("takes every version the pinned Istio supports", () => {
             for (const version of ONPREM_KUBERNETES_VERSIONS) {
@@ -225,10 +293,18 @@ describe("on-prem settings", () => {
     });
 
     describe("gateway", () => {
-        it("takes a NodePort, or a LoadBalancer restricted to client ranges", () => {
-            assert.deepEqual(parseOnPrem(minimalOnPrem("dev", { gateway: json({ serviceType: "NodePort" }) })).onprem.gateway, { serviceType: "NodePort", loadBalancerSourceRanges: [] });
+        it("takes a NodePort with the sources its node ports admit, or a LoadBalancer restricted to client ranges", () => {
+            const balancer = ["192.168.50.10/32", "192.168.50.11/32"];
+            assert.deepEqual(parseOnPrem(minimalOnPrem("dev", { gateway: json({ serviceType: "NodePort", nodePortSourceRanges: balancer }) })).onprem.gateway, { serviceType: "NodePort", loadBalancerSourceRanges: [], nodePortSourceRanges: balancer });
             const ranges = ["10.0.0.0/8", "192.168.10.0/24"];
-            assert.deepEqual(parseOnPrem(minimalOnPrem("dev", { gateway: json({ loadBalancerSourceRanges: ranges }) })).onprem.gateway, { serviceType: "LoadBalancer", loadBalancerSourceRanges: ranges });
+            assert.deepEqual(parseOnPrem(minimalOnPrem("dev", { gateway: json({ loadBalancerSourceRanges: ranges }) })).onprem.gateway, { serviceType: "LoadBalancer", loadBalancerSourceRanges: ranges, nodePortSourceRanges: [] });
+        });
+
+        it("requires the sources of a NodePort, which is open on every node", () => {
+            rejects(minimalOnPrem("dev", { gateway: json({ serviceType: "NodePort" }) }), "gateway", /gateway.nodePortSourceRanges is missing; a NodePort gateway is reachable on every node, so list the addresses your load balancer forwards from/);
+            rejects(minimalOnPrem("dev", { gateway: json({ serviceType: "NodePort", nodePortSourceRanges: [] }) }), "gateway", /gateway.nodePortSourceRanges is missing/);
+            rejects(minimalOnPrem("dev", { gateway: json({ serviceType: "NodePort", nodePortSourceRanges: ["192.168.50.1/24"] }) }), "gateway", /gateway.nodePortSourceRanges: "192.168.50.1\/24" has host bits set/);
+            rejects(minimalOnPrem("dev", { gateway: json({ serviceType: "NodePort", nodePortSourceRanges: ["192.168.50.10/32", "192.168.50.10/32"] }) }), "gateway", /duplicate range "192.168.50.10\/32"/);
         });
 
         it("refuses other service types", () => {
@@ -242,13 +318,14 @@ describe("on-prem settings", () => {
             rejects(minimalOnPrem("dev", { gateway: json({ loadBalancerSourceRanges: ["10.0.0.0/8", "10.0.0.0/8"] }) }), "gateway", /duplicate range "10.0.0.0\/8"; each must appear once/);
         });
 
-        it("refuses source ranges on a NodePort, which they would not restrict", () => {
-            rejects(minimalOnPrem("dev", { gateway: json({ serviceType: "NodePort", loadBalancerSourceRanges: ["10.0.0.0/8"] }) }), "gateway", /gateway.loadBalancerSourceRanges applies to a LoadBalancer only; restrict a NodePort with the nodes' firewall/);
+        it("refuses each service type's source ranges on the other", () => {
+            rejects(minimalOnPrem("dev", { gateway: json({ serviceType: "NodePort", loadBalancerSourceRanges: ["10.0.0.0/8"], nodePortSourceRanges: ["10.1.0.0/16"] }) }), "gateway", /gateway.loadBalancerSourceRanges applies to a LoadBalancer only; list the sources a NodePort admits in gateway.nodePortSourceRanges/);
+            rejects(minimalOnPrem("dev", { gateway: json({ nodePortSourceRanges: ["10.1.0.0/16"] }) }), "gateway", /gateway.nodePortSourceRanges applies to a NodePort only; a LoadBalancer takes no node ports and admits gateway.loadBalancerSourceRanges/);
         });
 
         it("refuses unknown fields and values that are not objects", () => {
-            rejects(minimalOnPrem("dev", { gateway: json({ type: "NodePort" }) }), "gateway", /gateway.type is not a known field; allowed: serviceType, loadBalancerSourceRanges/);
-            rejects(minimalOnPrem("dev", { gateway: "NodePort" }), "gateway", /expected \{serviceType\?, loadBalancerSourceRanges\?\}, got "NodePort"/);
+            rejects(minimalOnPrem("dev", { gateway: json({ type: "NodePort" }) }), "gateway", /gateway.type is not a known field; allowed: serviceType, loadBalancerSourceRanges, nodePortSourceRanges/);
+            rejects(minimalOnPrem("dev", { gateway: "NodePort" }), "gateway", /expected \{serviceType\?, loadBalancerSourceRanges\?, nodePortSourceRanges\?\}, got "NodePort"/);
         });
     });
 
@@ -366,6 +443,7 @@ describe("gatewayCertificate", { skip: OPENSSL ? false : "the openssl CLI is not
         certificate("rsa1024", weak, san);
         certificate("p256", ec, san);
         certificate("wildcard", ec, "DNS:*.corp.example");
+        certificate("tenants", ec, `DNS:${DOMAIN},DNS:*.${DOMAIN}`);
         certificate("other-name", ec, "DNS:www.corp.example");
         certificate("cn-only", ec, undefined);
         certificate("expired", ec, san, { start: "20200101000000Z", end: "20210101000000Z" });
@@ -379,6 +457,14 @@ describe("gatewayCertificate", { skip: OPENSSL ? false : "the openssl CLI is not
     it("takes an RSA-3072 certificate naming the domain, with its secret key", () => {
         const config = parseOnPrem(withCertificate(pem["rsa3072.crt"], pem["rsa3072.key"]), "test", SECRET);
         assert.deepEqual(config.onprem.gatewayCertificate, { certificatePem: pem["rsa3072.crt"], privateKeyPem: pem["rsa3072.key"] });
+    });
+
+    it("requires the certificate to cover every tenant's host too", () => {
+        const withTenants = (certificatePem: string) => ({ ...withCertificate(certificatePem, pem["p256.key"]), [`${P}:tenants`]: json([{ name: "acme" }, { name: "globex", hosts: ["*.globex.example"] }]) });
+        rejects(withTenants(pem["tenants.crt"]), "gatewayCertificate", /gatewayCertificate.certificate does not cover "\*.globex.example" \(tenants\[1\].hosts\); add it to the certificate's subject alternative names/, SECRET);
+        rejects(withTenants(pem["p256.crt"]), "gatewayCertificate", /gatewayCertificate.certificate does not cover "acme.platform.corp.example" \(tenants\[0\].hosts\)/, SECRET);
+        const covered = { ...withCertificate(pem["tenants.crt"], pem["p256.key"]), [`${P}:tenants`]: json([{ name: "acme" }]) };
+        assert.deepEqual(parseOnPrem(covered, "test", SECRET).tenants[0].hosts, ["acme.platform.corp.example"]);
     });
 
     it("takes an ECDSA P-256 certificate, and one for a wildcard covering the domain", () => {

@@ -10,13 +10,15 @@ const bucket = (name: string, protect: boolean) => resource("aws:s3/bucket:Bucke
 const claim = (name: string, protect: boolean) => resource("kubernetes:core/v1:PersistentVolumeClaim", name, { metadata: { name, namespace: "db" }, spec: { storageClassName: "fast-encrypted" } }, { protect });
 const retained = storageClass("fast-encrypted", "ebs.csi.aws.com", { encrypted: "true", kmsKeyId: KEY }, { reclaimPolicy: "Retain" });
 const database = (protect: boolean) => resource(perconaCluster("orders").type, "orders", perconaCluster("orders").props, { protect });
+const namespace = (name: string, protect: boolean) => resource("kubernetes:core/v1:Namespace", name, { metadata: { name } }, { protect });
 
 export default ruleCases("require-protected-stateful-resources", {
     compliant: [
         {
             name: "every key, secret, vault, bucket, claim and database protected; the database's class retains volumes",
-            resources: [key("data", true), secret("app", true), vault("daily", true), airGapped("isolated", true), bucket("backups", true), claim("data-0", true), retained, database(true)],
+            resources: [key("data", true), secret("app", true), vault("daily", true), airGapped("isolated", true), bucket("backups", true), claim("data-0", true), retained, database(true), namespace("databases", true)],
         },
+        { name: "a namespace without a database needs no protection", resources: [database(true), namespace("databases", true), namespace("tenant-acme", false)] },
         { name: "stateless resources need no protection", resources: [resource("aws:iam/role:Role", "reader", { assumeRolePolicy: "{}" })] },
         { name: "a bucket the team does not count as stateful", resources: [bucket("scratch", false)], config: { "require-protected-stateful-resources": { statefulTypes: ["aws:kms/key:Key"] } } },
         { name: "a class that holds no database volume may delete them", resources: [storageClass("scratch", "ebs.csi.aws.com", { encrypted: "true", kmsKeyId: KEY })] },
@@ -29,6 +31,7 @@ export default ruleCases("require-protected-stateful-resources", {
         { name: "an unprotected bucket", resources: [bucket("backups", false)], message: /aws:s3\/bucket:Bucket backups is not protected/ },
         { name: "an unprotected claim", resources: [claim("data-0", false)], message: /PersistentVolumeClaim data-0 is not protected/ },
         { name: "an unprotected database resource", resources: [database(false)], message: /PerconaServerMongoDB orders is not protected/ },
+        { name: "an unprotected namespace holding the database", resources: [database(true), namespace("databases", false)], message: /Namespace databases holds a database resource and is not protected/ },
         {
             name: "the database's StorageClass deletes volumes with their claims",
             resources: [database(true), storageClass("fast-encrypted", "ebs.csi.aws.com", { encrypted: "true", kmsKeyId: KEY })],

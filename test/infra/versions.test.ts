@@ -1,0 +1,19 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import { parse } from "yaml";
+import { SNAPSCHEDULER } from "../../infra/versions";
+
+const CHARTS = path.resolve(__dirname, "..", "..", "infra", "upstream", "charts");
+
+describe("pinned images", () => {
+    it("pins snapscheduler's kube-rbac-proxy to the image its pinned chart names, by tag and digest", () => {
+        const values = parse(fs.readFileSync(path.join(CHARTS, `snapscheduler@${SNAPSCHEDULER.chartVersion}`, "values.yaml"), "utf8")) as {
+            rbacProxy: { image: { repository: string; tag: string } };
+        };
+        const { repository, tag } = values.rbacProxy.image;
+        assert.equal(SNAPSCHEDULER.rbacProxyImage, `${repository}:${tag}`);
+        assert.match(SNAPSCHEDULER.rbacProxyImage, /:v\d+\.\d+\.\d+@sha256:[0-9a-f]{64}$/);
+    });
+});
