@@ -220,13 +220,18 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
             }
             case "aws:acm/certificate:Certificate": {
                 const id = uuid(seed);
-                const domain = String(inputs.domainName);
+                const names = [String(inputs.domainName), ...((inputs.subjectAlternativeNames as string[] | undefined) ?? [])];
+                // One option per name; `*.<name>` shares the record of `<name>`, as ACM answers.
+                const option = (certificateName: string) => {
+                    const base = certificateName.replace(/^\*\./, "");
+                    return { domainName: certificateName, resourceRecordName: `_${hex(`${seed}:${base}`, 32)}.${base}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${hex(`${seed}:${base}:v`, 32)}.acm-validations.aws.` };
+                };
                 return {
                     id: this.arn("acm", `certificate/${id}`),
                     outputs: {
                         arn: this.arn("acm", `certificate/${id}`),
                         status: "PENDING_VALIDATION",
-                        domainValidationOptions: [{ domainName: domain, resourceRecordName: `_${hex(seed, 32)}.${domain}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${hex(`${seed}:v`, 32)}.acm-validations.aws.` }],
+                        domainValidationOptions: names.map(option),
                     },
                 };
             }

@@ -6,7 +6,9 @@
  * with exactly the code `pulumi up` runs, before anything else happens. Every problem is collected and
  * reported at once, each naming the key and what is allowed; nothing is registered until all pass.
  */
+import * as crypto from "node:crypto";
 import { ConfigReader, SettingDoc } from "./lib/config-reader";
+import { certificateCovers, dnsSubjectAltNames, isOneLabelBelow } from "./lib/hostnames";
 import { CLUSTER_SETTINGS, ClusterSettings, readCluster } from "./settings/cluster";
 import { DATA_SETTINGS, DataSettings, readData } from "./settings/data";
 import { DEPLOY_SETTINGS, DeploySettings, readDeploy } from "./settings/deploy";
@@ -16,6 +18,7 @@ import { MESH_SETTINGS, MeshSettings, readMesh } from "./settings/mesh";
 import { NETWORK_SETTINGS, NetworkSettings, readNetwork } from "./settings/network";
 import { ONPREM_SETTINGS, OnPremSettings, readOnPrem, readPlatformKind, rejectOtherVariantSettings } from "./settings/onprem";
 import { PLATFORM_SETTINGS, PlatformSettings, readPlatform } from "./settings/platform";
+import { requireCertificateCoversHosts } from "./settings/tenants";
 
 export const PROJECT = "secure-platform";
 
@@ -101,7 +104,9 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
     const kind = readPlatformKind(reader) ?? "aws";
     rejectOtherVariantSettings(reader, kind);
 
-    const platform = readPlatform(reader, kind);
+    // Tenants' hosts default below the platform's own; a malformed domainName is reported where it is read.
+    const declaredDomain = reader.get("domainName");
+    const platform = readPlatform(reader, kind, declaredDomain !== undefined && DOMAIN.test(declaredDomain) ? declaredDomain : undefined);
     // Sections that depend on the environment still run when it is missing, so their problems show too.
     const environment = platform.environment ?? "dev";
     const mesh = readMesh(reader);
@@ -109,6 +114,11 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
     if (kind === "onprem") {
         const domainName = reader.matching("domainName", DOMAIN, "a lower-case DNS name like platform.corp.example");
         const onprem = readOnPrem(reader, domainName);
+        if (onprem.gatewayCertificate && platform.tenants) {
+            const sans = dnsSubjectAltNames(new crypto.X509Certificate(onprem.gatewayCertificate.certificatePem).subjectAltName);
+            requireCertificateCoversHosts(reader, "gatewayCertificate", platform.tenants, (host) => certificateCovers(sans, host),
+                "gatewayCertificate.certificate", "add it to the certificate's subject alternative names (or a wildcard for it), or change the tenant's hosts");
+        }
         reader.throwIfProblems();
         return {
             platform: "onprem",
@@ -125,6 +135,11 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
     const network = readNetwork(reader, environment, platform.region);
     const cluster = readCluster(reader, environment, network.vpcCidr);
     const edge = readEdge(reader, platform.region);
+    const requestedFor = edge.certificateArn ? undefined : edge.domainName;
+    if (requestedFor && platform.tenants) {
+        requireCertificateCoversHosts(reader, "tenants", platform.tenants, (host) => isOneLabelBelow(host, requestedFor),
+            `the certificate requested for domainName (${requestedFor} and *.${requestedFor})`, `use a name one label below ${requestedFor}, or set certificateArn to a certificate that covers every tenant host`);
+    }
     const images = readImages(reader, platform.region, platform.awsAccountId);
     const deploy = readDeploy(reader, { region: platform.region, awsAccountId: platform.awsAccountId, accessEntries: cluster.accessEntries });
 

@@ -40,6 +40,7 @@ import requireMeshMinTlsVersion from "./kubernetes/mesh/require-mesh-min-tls-ver
 import requireMeshWideStrictMtls from "./kubernetes/mesh/require-mesh-wide-strict-mtls";
 import requireStrictMtls from "./kubernetes/mesh/require-strict-mtls";
 import restrictMeshOutboundTraffic from "./kubernetes/mesh/restrict-mesh-outbound-traffic";
+import restrictTenantIngressRoutes from "./kubernetes/mesh/restrict-tenant-ingress-routes";
 import requirePodSecurityLabels from "./kubernetes/namespaces/require-pod-security-labels";
 import requireDefaultDenyNetworkPolicy from "./kubernetes/network/require-default-deny-network-policy";
 import restrictServiceExposure from "./kubernetes/network/restrict-service-exposure";
@@ -150,6 +151,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireMeshWideStrictMtls,
     requireStrictMtls,
     restrictMeshOutboundTraffic,
+    restrictTenantIngressRoutes,
     // kubernetes/namespaces
     requirePodSecurityLabels,
     // kubernetes/network

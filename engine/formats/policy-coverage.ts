@@ -18,6 +18,10 @@ export const STACK_RULE_SCOPES: Readonly<Record<string, readonly string[]>> = {
     "require-web-acl-logging": ["aws:wafv2/webAcl:WebAcl"],
     "require-mesh-wide-strict-mtls": ["kubernetes:security.istio.io/v1:PeerAuthentication", "kubernetes:security.istio.io/v1beta1:PeerAuthentication", "kubernetes:helm.sh/v3:Release"],
     "require-default-deny-network-policy": ["kubernetes:core/v1:Namespace"],
+    "restrict-tenant-ingress-routes": [
+        "kubernetes:networking.istio.io/v1:Gateway", "kubernetes:networking.istio.io/v1beta1:Gateway", "kubernetes:networking.istio.io/v1alpha3:Gateway",
+        "kubernetes:networking.istio.io/v1:VirtualService", "kubernetes:networking.istio.io/v1beta1:VirtualService", "kubernetes:networking.istio.io/v1alpha3:VirtualService",
+    ],
     "require-backup-for-data-volumes": ["kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass"],
     "require-encrypted-data-volumes": ["kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass"],
     "require-backup-vault-lock": ["aws:backup/vault:Vault", "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault"],

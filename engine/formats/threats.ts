@@ -122,6 +122,11 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
             check: (c) => when(c.kind === "service mesh" && c.mesh.minTls === "TLSV1_3", "mesh minimum TLS 1.3", "mesh minimum TLS below 1.3 or unset") },
         { stride: "Elevation of privilege", threat: "any workload calls any other", policies: [],
             check: (c) => when(c.kind === "service mesh" && c.mesh.allowNothingMeshWide, `allow-nothing in ${c.kind === "service mesh" ? c.mesh.rootNamespace : ""} with explicit allows per namespace`, "no mesh-wide deny") },
+        { stride: "Spoofing", threat: "a tenant routes another tenant's or the platform's host through the shared gateway", policies: ["restrict-tenant-ingress-routes"],
+            check: (c) => {
+                const open = (c.kind === "service mesh" ? c.mesh.gateways : []).flatMap((g) => g.servers.flatMap((s) => s.hosts)).filter((h) => !h.includes("/") || h.startsWith("*/"));
+                return when(c.kind === "service mesh" && open.length === 0, "every gateway host granted to one namespace (`<namespace>/<host>`)", `hosts any namespace can bind: ${open.join(", ")}`);
+            } },
         { stride: "Information disclosure", threat: "data exfiltrated to arbitrary hosts", policies: ["restrict-mesh-outbound-traffic"],
             check: (c) => when(c.kind === "service mesh" && c.mesh.outboundPolicy === "REGISTRY_ONLY", `REGISTRY_ONLY egress, ${c.kind === "service mesh" ? c.mesh.serviceEntries.length : 0} ServiceEntry(s)`, "outbound traffic allowed to any host") },
     ],

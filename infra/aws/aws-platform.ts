@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AwsPlatformConfig } from "../config";
 import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_OPERATOR_SERVICE_ACCOUNT, MONGODB_SERVICE_ACCOUNT } from "../k8s/kubernetes-platform";
 import { Keystore } from "../secrets/keystore";
+import { certificateNames } from "../lib/hostnames";
 import { namePath, platformTags } from "../lib/tags";
 import { arnAccount } from "../settings/images";
 import { lookupAwsContext } from "./aws-context";
@@ -22,7 +23,7 @@ import { replicaSetImages } from "../k8s/mongodb/percona-mongodb";
 import { KeystoreSecret } from "./keystore-secret";
 import { KmsKeys } from "./kms-keys";
 import { keyAdministrators } from "./kms-policy";
-import { eksKubernetesProvider } from "./kubernetes-provider";
+import { eksClusterIdentifier, eksKubernetesProvider } from "./kubernetes-provider";
 import { LOGICAL_BACKUP_PREFIX, LogicalBackupBucket, logicalBackupRole } from "./logical-backup-bucket";
 import { Network } from "./network";
 import { tcp } from "../k8s/network-policies";
@@ -165,7 +166,12 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         targetAutoScalingGroupName: appNodes.nodeGroup.resources.apply((r) => r[0].autoscalingGroups[0].name),
         certificate: config.edge.certificateArn
             ? { arn: config.edge.certificateArn }
-            : { domainName: config.edge.domainName!, hostedZoneId: config.edge.hostedZoneId! },
+            : {
+                domainName: config.edge.domainName!,
+                hostedZoneId: config.edge.hostedZoneId!,
+                // Tenants' hosts, one label below the domain (settings check it): covered by one wildcard.
+                subjectAlternativeNames: certificateNames(config.edge.domainName, config.tenants.flatMap((t) => t.hosts)).filter((n) => n !== config.edge.domainName),
+            },
         tlsPolicy: config.edge.tlsPolicy,
         wafRateLimit: config.edge.wafRateLimit,
         logs: { kmsKeyArn: logsKey, ...logs },
@@ -243,6 +249,7 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         endpoint: cluster.cluster.endpoint,
         certificateAuthorityData: cluster.cluster.certificateAuthority.data,
         region: config.region,
+        clusterIdentifier: eksClusterIdentifier(config.region, clusterName),
         apiAccess: [...cluster.apiAccess, ...(runner ? [runner.apiAccess] : [])],
     }, { dependsOn: [coreAddons] });
     const storage = new EbsStorage("ebs-storage", {
@@ -269,7 +276,9 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         // The node groups at their largest.
         maxNodes: Object.values(config.cluster.nodeGroups).reduce((total, group) => total + group.maxSize, 0),
         provider: kubernetesProvider,
-        gateway: { type: "NodePort", nodeSelector: { [NODE_GROUP_LABEL]: "app" } },
+        // The ALB connects to the targets, health checks included, from its own addresses in the DMZ subnets: the
+        // only sources the gateway's pods admit (the source is kept: externalTrafficPolicy Local, gatewayValues).
+        gateway: { type: "NodePort", nodeSelector: { [NODE_GROUP_LABEL]: "app" }, sourceRanges: network.plan.map((zone) => zone.cidrs.dmz) },
         keystore,
         storageClassName: storage.storageClass.metadata.name,
         mongodb: {

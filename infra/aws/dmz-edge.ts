@@ -25,8 +25,11 @@ export interface DmzEdgeArgs {
     readonly nodeSecurityGroupId: pulumi.Input<string>;
     /** The Auto Scaling group of the app node group (a managed node group has one), registered as targets. */
     readonly targetAutoScalingGroupName: pulumi.Input<string>;
-    /** TLS: a certificate ARN, or a domain and hosted zone to request and validate one. */
-    readonly certificate: { readonly arn: string } | { readonly domainName: string; readonly hostedZoneId: string };
+    /**
+     * TLS: a certificate ARN, or a domain and hosted zone to request and validate one, with further names in that
+     * zone (`*.<domainName>` for tenants' hosts). @default no further names
+     */
+    readonly certificate: { readonly arn: string } | CertificateRequest;
     /** @default "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" */
     readonly tlsPolicy: TlsPolicy;
     readonly wafRateLimit: number;
@@ -36,6 +39,13 @@ export interface DmzEdgeArgs {
     readonly namePrefix: string;
     /** Deletion protection on the load balancer and `protect` on its logs (prod). @default false */
     readonly protect?: boolean;
+}
+
+/** A public ACM certificate to request, validated with DNS records in a Route 53 hosted zone. */
+export interface CertificateRequest {
+    readonly domainName: string;
+    readonly hostedZoneId: string;
+    readonly subjectAlternativeNames?: readonly string[];
 }
 
 /** Checks the arguments before any resource exists. */
@@ -182,27 +192,34 @@ export class DmzEdge extends pulumi.ComponentResource {
         this.registerOutputs({ dnsName: this.loadBalancer.dnsName, certificateArn: this.certificateArn });
     }
 
-    /** A public ACM certificate for `domainName`, validated with DNS records in the hosted zone. */
-    private requestCertificate(name: string, request: { readonly domainName: string; readonly hostedZoneId: string }): pulumi.Output<string> {
+    /** A public ACM certificate for `domainName` and its further names, validated with DNS records in the hosted zone. */
+    private requestCertificate(name: string, request: CertificateRequest): pulumi.Output<string> {
+        const alternativeNames = request.subjectAlternativeNames ?? [];
         const certificate = new aws.acm.Certificate(`${name}-cert`, {
             domainName: request.domainName,
+            ...(alternativeNames.length > 0 ? { subjectAlternativeNames: [...alternativeNames] } : {}),
             validationMethod: "DNS",
             keyAlgorithm: "EC_prime256v1",
             tags: { Name: request.domainName },
         }, { parent: this });
-        // One domain, so one validation record.
-        const option = certificate.domainValidationOptions.apply((options) => options[0]);
-        const record = new aws.route53.Record(`${name}-cert-validation`, {
-            zoneId: request.hostedZoneId,
-            name: option.resourceRecordName,
-            type: option.resourceRecordType,
-            records: [option.resourceRecordValue],
-            ttl: 300,
-            allowOverwrite: true,
-        }, { parent: this });
+        // One record per name without its wildcard: ACM validates `*.<name>` with the record of `<name>`, and
+        // creating both would write the same record twice (hashicorp/terraform-provider-aws#7918,
+        // terraform-aws-modules/terraform-aws-acm#89). The first record keeps its original logical name.
+        const validated = [...new Set([request.domainName, ...alternativeNames].map((n) => n.replace(/^\*\./, "")))];
+        const records = validated.map((domain, i) => {
+            const option = certificate.domainValidationOptions.apply((options) => options.find((o) => o.domainName === domain || o.domainName === `*.${domain}`)!);
+            return new aws.route53.Record(i === 0 ? `${name}-cert-validation` : `${name}-cert-validation-${domain}`, {
+                zoneId: request.hostedZoneId,
+                name: option.resourceRecordName,
+                type: option.resourceRecordType,
+                records: [option.resourceRecordValue],
+                ttl: 300,
+                allowOverwrite: true,
+            }, { parent: this });
+        });
         const validation = new aws.acm.CertificateValidation(`${name}-cert`, {
             certificateArn: certificate.arn,
-            validationRecordFqdns: [record.fqdn],
+            validationRecordFqdns: records.map((record) => record.fqdn),
         }, { parent: this });
         return validation.certificateArn;
     }

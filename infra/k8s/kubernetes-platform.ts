@@ -9,19 +9,32 @@ import type { CommonConfig } from "../config";
 import type { ImportedCertificate } from "../settings/onprem";
 import { InternalCa } from "../secrets/internal-ca";
 import { Keystore } from "../secrets/keystore";
-import { allowFromNamespaces, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayServiceSettings, IstioMesh, PROXY_RESOURCES } from "./mesh/istio-mesh";
+import { certificateNames } from "../lib/hostnames";
+import type { TenantSettings } from "../settings/tenants";
+import { allowFromNamespaces, CniNodeSettings, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayRoute, GatewayServiceSettings, IstioMesh, PROXY_RESOURCES } from "./mesh/istio-mesh";
 import { LogicalBackupTarget, MongoDbPlacement, perconaFootprint, perconaNetworkAllows, PerconaMongoDb, MONGODB_CLUSTER_NAME, OPERATOR_RELEASE } from "./mongodb/percona-mongodb";
 import { multiplyQuantity, quotaFor } from "./resources";
 import { inNamespace, tcp } from "./network-policies";
 import { ImagePullSecret, NamespaceQuota, SecureNamespace } from "./secure-namespace";
 import { SourceSettings } from "./sources";
 import { ScheduledSnapshots, SnapshotScheduleSettings } from "./storage/scheduled-snapshots";
-import { Tenant } from "./tenant";
+import { Tenant, tenantNamespace } from "./tenant";
 
 export const PLATFORM_NAMESPACE = "platform";
 export const DATA_NAMESPACE = "data";
 /** MongoDB's port: the only way into the data namespace. */
 export const MONGODB_PORT = 27017;
+
+/**
+ * Who may route which host through the shared gateway: the platform namespace its own name (domainName), each
+ * tenant's namespace the tenant's hosts (validated unique and apart from domainName in settings/tenants.ts).
+ */
+export function ingressRoutes(domainName: string | undefined, tenants: readonly TenantSettings[]): GatewayRoute[] {
+    return [
+        ...(domainName ? [{ namespace: PLATFORM_NAMESPACE, hosts: [domainName] }] : []),
+        ...tenants.filter((tenant) => tenant.hosts.length > 0).map((tenant) => ({ namespace: tenantNamespace(tenant.name), hosts: tenant.hosts })),
+    ];
+}
 
 /**
  * The quota of the `platform` namespace, where the platform's own services run (deployed by their teams).
@@ -68,6 +81,8 @@ export interface KubernetesPlatformArgs {
     readonly sources?: SourceSettings;
     /** Nodes the cluster may grow to (the mesh's CNI node agent runs on each). */
     readonly maxNodes: number;
+    /** How the mesh's CNI node agent fits the nodes. @default the cni chart's paths, no SELinux label */
+    readonly cniNode?: CniNodeSettings;
     /** The `.dockerconfigjson` for `sources.pullSecretName`, created in every namespace that pulls. */
     readonly pullSecretDockerConfigJson?: pulumi.Input<string>;
     /** Scheduled CSI snapshots of MongoDB's volumes (where no cloud backup service takes them). @default none */
@@ -79,7 +94,10 @@ export interface KubernetesPlatformArgs {
         /** Where logical backups go; none when omitted. */
         readonly backup?: LogicalBackupTarget;
     };
-    /** Keep stateful objects (the database, its keys and credentials) from `pulumi destroy`. @default false */
+    /**
+     * Keep stateful objects (the database, its keys and credentials, and the `platform` and `data` namespaces
+     * holding them) from `pulumi destroy` and from replacement. @default false
+     */
     readonly protect?: boolean;
 }
 
@@ -101,6 +119,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
         const pulls = imagePullSecret ? { imagePullSecret } : {};
 
         this.ca = new InternalCa("internal-ca", { organization: `${config.project}-${config.stack}` }, { parent: this });
+        const routes = ingressRoutes(args.domainName, config.tenants);
         const gatewayTls = args.gatewayCertificate
             ? { certPem: args.gatewayCertificate.certificatePem, privateKeyPem: pulumi.secret(args.gatewayCertificate.privateKeyPem) }
             : this.ca.issue("gateway", {
@@ -108,7 +127,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
                 dnsNames: [
                     `${GATEWAY_NAME}.${GATEWAY_NAMESPACE}.svc`,
                     `${GATEWAY_NAME}.${GATEWAY_NAMESPACE}.svc.cluster.local`,
-                    ...(args.domainName ? [args.domainName] : []),
+                    ...certificateNames(args.domainName, routes.flatMap((route) => route.hosts)),
                 ],
             });
 
@@ -119,7 +138,9 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             replicas,
             gateway: args.gateway,
             gatewayTls,
+            routes,
             maxNodes: args.maxNodes,
+            ...(args.cniNode ? { cniNode: args.cniNode } : {}),
         }, { parent: this });
         const meshReady = { parent: this, dependsOn: this.mesh.ready };
 
@@ -128,6 +149,8 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             name: PLATFORM_NAMESPACE,
             kubernetesVersion,
             quota: PLATFORM_QUOTA,
+            // Deleting the namespace deletes the keystore and credentials in it, whatever protects their resources.
+            protect: args.protect,
             ...pulls,
             allows: [fromGateway, { name: "mongodb", direction: "Egress", peers: [inNamespace(DATA_NAMESPACE)], ports: tcp(MONGODB_PORT) }],
         }, meshReady);
@@ -137,6 +160,13 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             name: DATA_NAMESPACE,
             kubernetesVersion,
             quota: dataQuota(config.data.mongodb.members, config.data.mongodb.storageSize, args.mongodb?.backup !== undefined),
+            // Deleting the namespace deletes what the operator and snapscheduler created in it, which no Pulumi
+            // resource holds: the members' volume claims (and, with a Delete reclaim policy, their volumes) and
+            // the VolumeSnapshots (and, with a Delete deletion policy, the snapshots). So it is protected in prod,
+            // and `pulumi destroy` leaves it in the cluster everywhere: removing the data is a separate, deliberate
+            // `kubectl delete namespace data`.
+            protect: args.protect,
+            retainOnDelete: true,
             ...pulls,
             allows: [
                 { name: "platform", direction: "Ingress", peers: [inNamespace(PLATFORM_NAMESPACE)], ports: tcp(MONGODB_PORT) },

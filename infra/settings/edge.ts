@@ -34,8 +34,8 @@ export interface EdgeSettings {
 }
 
 export const EDGE_SETTINGS: Readonly<Record<string, SettingDoc>> = {
-    certificateArn: { summary: "ACM certificate ARN (same region) for the HTTPS listener.", default: "(or domainName + hostedZoneId)" },
-    domainName: { summary: "Public DNS name of the platform; with hostedZoneId a DNS-validated ACM certificate is requested.", default: "(or certificateArn)" },
+    certificateArn: { summary: "ACM certificate ARN (same region) for the HTTPS listener; it must cover domainName and every tenant host (e.g. with *.<domainName>).", default: "(or domainName + hostedZoneId)" },
+    domainName: { summary: "Public DNS name of the platform: the gateway routes it to the platform namespace only, and tenants' hosts default to <tenant>.<domainName>; with hostedZoneId a DNS-validated ACM certificate is requested for it and *.<domainName>. Without it the gateway routes no host to the platform.", default: "(or certificateArn)" },
     hostedZoneId: { summary: "Route 53 hosted zone that validates the requested certificate.", default: "(with domainName)" },
     tlsPolicy: { summary: "ELB TLS policy of the HTTPS listener, one ELB.17 accepts.", default: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" },
     wafRateLimit: { summary: `Requests per client IP per 5 minutes before WAF blocks it (${WAF_RATE_LIMIT_RANGE.min} or more).`, default: "2000" },

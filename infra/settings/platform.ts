@@ -41,7 +41,8 @@ export const PLATFORM_SETTINGS: Readonly<Record<string, SettingDoc>> = {
     tenants: { summary: `Tenants, at most ${MAX_TENANTS}, each ${TENANT_FIELDS_DOC}.`, default: "[]" },
 };
 
-export function readPlatform(reader: ConfigReader, platform: "aws" | "onprem" = "aws"): Partial<PlatformSettings> & { environment?: Environment } {
+/** @param domainName the platform's own host when the stack has a valid one: tenants' hosts default below it. */
+export function readPlatform(reader: ConfigReader, platform: "aws" | "onprem" = "aws", domainName?: string): Partial<PlatformSettings> & { environment?: Environment } {
     const environment = reader.oneOf("environment", ENVIRONMENTS, undefined);
     const region = platform === "aws" ? readRegion(reader) : undefined;
     const awsAccountId = reader.matching("awsAccountId", /^\d{12}$/, "an AWS account ID; use the 12-digit ID (quote it in YAML to keep leading zeros)");
@@ -56,7 +57,7 @@ export function readPlatform(reader: ConfigReader, platform: "aws" | "onprem" = 
         tags: readTags(reader),
         logRetentionDays: readLogRetention(reader),
         kmsDeletionWindowDays,
-        tenants: readTenants(reader),
+        tenants: readTenants(reader, domainName),
     };
 }
 

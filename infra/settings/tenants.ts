@@ -1,14 +1,18 @@
 /**
  * Tenants (Enterprise edition): each becomes a namespace with the full baseline, an RBAC role for the
- * tenant's group and mesh authorization that admits only the ingress gateway and the tenant itself.
+ * tenant's group, mesh authorization that admits only the ingress gateway and the tenant itself, and the
+ * hosts the shared ingress gateway routes to that namespace alone.
  */
 import { ConfigReader, describe, isPlainObject } from "../lib/config-reader";
+import { hostsOverlap, isHostPattern } from "../lib/hostnames";
 import { isDns1123Label } from "../lib/naming";
 
 /** Tenants become namespaces, roles and mesh policies; past this a single stack is the wrong tool. */
 export const MAX_TENANTS = 1000;
 /** A tenant's namespace is `tenant-<name>`, which must stay a DNS-1123 label (63 characters). */
 export const MAX_TENANT_NAME_LENGTH = 40;
+/** Hosts one tenant may publish through the gateway; more belong behind a wildcard (`*.acme.example.com`). */
+export const MAX_TENANT_HOSTS = 20;
 
 export interface TenantQuota {
     /** Total CPU requests and limits of the namespace, a Kubernetes quantity ("8", "500m"). */
@@ -28,6 +32,12 @@ export interface TenantSettings {
     /** Whether the tenant's group may read Secrets in its namespace. @default false */
     readonly readSecrets: boolean;
     readonly quota: TenantQuota;
+    /**
+     * Hosts (DNS names, or `*.` wildcard subdomains) the shared ingress gateway routes for this tenant: only
+     * VirtualServices in the tenant's namespace can bind them, and no other tenant's or the platform's host
+     * overlaps them. @default `<name>.<domainName>` when the stack has a domainName, else none (no ingress)
+     */
+    readonly hosts: readonly string[];
 }
 
 /**
@@ -38,12 +48,13 @@ export interface TenantSettings {
 export const DEFAULT_TENANT_QUOTA: TenantQuota = { cpu: "8", memory: "16Gi", pods: 50, storage: "50Gi" };
 export const MAX_TENANT_PODS = 1000;
 
-export const TENANT_FIELDS = ["name", "group", "readSecrets", "quota"] as const;
+export const TENANT_FIELDS = ["name", "group", "readSecrets", "quota", "hosts"] as const;
 const QUOTA_FIELDS = ["cpu", "memory", "pods", "storage"] as const;
 
 export const TENANT_FIELDS_DOC =
-    "`{name, group?, readSecrets?, quota?: {cpu, memory, pods, storage}}`; the group defaults to `tenant-<name>-developers`, "
-    + `Secrets stay unreadable unless readSecrets is true, the quota defaults to ${DEFAULT_TENANT_QUOTA.cpu} CPU, ${DEFAULT_TENANT_QUOTA.memory}, ${DEFAULT_TENANT_QUOTA.pods} pods and ${DEFAULT_TENANT_QUOTA.storage}`;
+    "`{name, group?, readSecrets?, quota?: {cpu, memory, pods, storage}, hosts?}`; the group defaults to `tenant-<name>-developers`, "
+    + `Secrets stay unreadable unless readSecrets is true, the quota defaults to ${DEFAULT_TENANT_QUOTA.cpu} CPU, ${DEFAULT_TENANT_QUOTA.memory}, ${DEFAULT_TENANT_QUOTA.pods} pods and ${DEFAULT_TENANT_QUOTA.storage}, `
+    + `hosts (at most ${MAX_TENANT_HOSTS} DNS names or *. wildcards, owned by this tenant alone) default to <name>.<domainName>`;
 
 /** The default group a tenant's developers are mapped to. */
 export function defaultTenantGroup(name: string): string {
@@ -53,7 +64,11 @@ export function defaultTenantGroup(name: string): string {
 const CPU = /^(\d+(\.\d{1,3})?|\d+m)$/;
 const BYTES = /^\d+(Ki|Mi|Gi|Ti)$/;
 
-export function readTenants(reader: ConfigReader): TenantSettings[] | undefined {
+/**
+ * @param domainName the platform's own host (already validated, or undefined): tenants' hosts default to a
+ * name below it and may not overlap it.
+ */
+export function readTenants(reader: ConfigReader, domainName?: string): TenantSettings[] | undefined {
     const value = reader.structured("tenants");
     if (value === undefined) {
         return [];
@@ -69,7 +84,7 @@ export function readTenants(reader: ConfigReader): TenantSettings[] | undefined 
     const tenants: TenantSettings[] = [];
     let ok = true;
     value.forEach((entry: unknown, index: number) => {
-        const tenant = readTenant(reader, `tenants[${index}]`, entry);
+        const tenant = readTenant(reader, `tenants[${index}]`, entry, domainName);
         if (tenant) {
             tenants.push(tenant);
         } else {
@@ -77,10 +92,48 @@ export function readTenants(reader: ConfigReader): TenantSettings[] | undefined 
         }
     });
     ok = reader.noDuplicates("tenants", tenants.map((t) => t.name), "tenant name") && ok;
+    ok = ok && hostsHaveOneOwner(reader, tenants, domainName);
     return ok ? tenants : undefined;
 }
 
-function readTenant(reader: ConfigReader, where: string, entry: unknown): TenantSettings | undefined {
+/**
+ * Every host belongs to one tenant and none overlaps the platform's own host: the gateway grants each host to
+ * one namespace, and two namespaces granted overlapping hosts would both route them (hostsOverlap). Wildcards
+ * are few, so each is compared with every host and plain names only with each other.
+ */
+function hostsHaveOneOwner(reader: ConfigReader, tenants: readonly TenantSettings[], domainName: string | undefined): boolean {
+    const owners = tenants.flatMap((tenant, index) => tenant.hosts.map((host) => ({ host, index })));
+    const report = (index: number, host: string, other: string) => reader.problem("tenants", `tenants[${index}].hosts: ${JSON.stringify(host)} ${other}; each host is routed for one tenant only`);
+    let ok = true;
+    const plain = new Map<string, number>();
+    for (const { host, index } of owners) {
+        if (domainName && hostsOverlap(host, domainName)) {
+            report(index, host, `overlaps domainName ${JSON.stringify(domainName)}, the platform's own host`);
+            ok = false;
+        }
+        if (!host.startsWith("*.")) {
+            const first = plain.get(host);
+            if (first !== undefined && first !== index) {
+                report(index, host, `is also a host of tenants[${first}] (${tenants[first].name})`);
+                ok = false;
+            }
+            plain.set(host, first ?? index);
+        }
+    }
+    for (const wildcard of owners.filter((o) => o.host.startsWith("*."))) {
+        for (const other of owners) {
+            // Two wildcards are one pair: reported once, from the first tenant's side.
+            const seenFromOther = other.host.startsWith("*.") && other.index < wildcard.index;
+            if (other.index !== wildcard.index && !seenFromOther && hostsOverlap(wildcard.host, other.host)) {
+                report(wildcard.index, wildcard.host, `overlaps ${JSON.stringify(other.host)} of tenants[${other.index}] (${tenants[other.index].name})`);
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
+function readTenant(reader: ConfigReader, where: string, entry: unknown, domainName: string | undefined): TenantSettings | undefined {
     if (!isPlainObject(entry)) {
         reader.problem("tenants", `${where} must be an object like {name: acme}, got ${describe(entry)}`);
         return undefined;
@@ -106,7 +159,26 @@ function readTenant(reader: ConfigReader, where: string, entry: unknown): Tenant
         ok = false;
     }
     const quota = readQuota(reader, `${where}.quota`, entry.quota);
-    return ok && quota ? { name, group: group as string, readSecrets: readSecrets as boolean, quota } : undefined;
+    const hosts = readHosts(reader, `${where}.hosts`, entry.hosts, domainName ? [`${name}.${domainName}`] : []);
+    return ok && quota && hosts ? { name, group: group as string, readSecrets: readSecrets as boolean, quota, hosts } : undefined;
+}
+
+function readHosts(reader: ConfigReader, where: string, value: unknown, defaults: readonly string[]): string[] | undefined {
+    if (value === undefined) {
+        return [...defaults];
+    }
+    if (!Array.isArray(value) || value.length > MAX_TENANT_HOSTS) {
+        reader.problem("tenants", `${where} must be a list of at most ${MAX_TENANT_HOSTS} host names like [acme.example.com, "*.acme.example.com"], got ${describe(value)}`);
+        return undefined;
+    }
+    let ok = true;
+    for (const host of value) {
+        if (typeof host !== "string" || !isHostPattern(host)) {
+            reader.problem("tenants", `${where}: ${describe(host)} is not a lower-case DNS name or a *. wildcard subdomain (e.g. acme.example.com, *.acme.example.com)`);
+            ok = false;
+        }
+    }
+    return reader.noDuplicates("tenants", value.filter((h): h is string => typeof h === "string"), `host of ${where}`) && ok ? value as string[] : undefined;
 }
 
 function readQuota(reader: ConfigReader, where: string, value: unknown): TenantQuota | undefined {
@@ -135,4 +207,18 @@ function readQuota(reader: ConfigReader, where: string, value: unknown): TenantQ
         ok = false;
     }
     return ok ? (quota as unknown as TenantQuota) : undefined;
+}
+
+/**
+ * Reports, under `key`, each tenant host that the certificate clients are served does not cover: `covers`
+ * says which it does, `certificate` names it and `fix` says what to change.
+ */
+export function requireCertificateCoversHosts(
+    reader: ConfigReader, key: string, tenants: readonly TenantSettings[], covers: (host: string) => boolean, certificate: string, fix: string,
+): void {
+    tenants.forEach((tenant, index) => {
+        for (const host of tenant.hosts.filter((h) => !covers(h))) {
+            reader.problem(key, `${certificate} does not cover ${JSON.stringify(host)} (tenants[${index}].hosts); ${fix}`);
+        }
+    });
 }

@@ -58,6 +58,12 @@ export const FRAMEWORKS = {
         version: "Rev. 5",
         reference: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final",
     },
+    istioBestPractices: {
+        name: "Istio Security Best Practices",
+        short: "Istio BP",
+        version: "latest",
+        reference: "https://istio.io/latest/docs/ops/best-practices/security/",
+    },
 } as const;
 
 export type FrameworkKey = keyof typeof FRAMEWORKS;
@@ -115,6 +121,11 @@ function nist80057(section: string, title: string): Control {
 
 function nist80053(id: string, title: string): Control {
     return { framework: "nist80053", id, title, url: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final" };
+}
+
+/** The page has no numbering; controls are keyed by their section's anchor. */
+function istioBestPractice(anchor: string, title: string): Control {
+    return { framework: "istioBestPractices", id: anchor, title, url: `https://istio.io/latest/docs/ops/best-practices/security/#${anchor}` };
 }
 
 export const CONTROLS = {
@@ -215,6 +226,8 @@ export const CONTROLS = {
     "NIST SP 800-53 AC-5": nist80053("AC-5", "Separation of Duties"),
     "NIST SP 800-53 AC-6": nist80053("AC-6", "Least Privilege"),
     "FSBP KMS.5": fsbp("KMS.5", "KMS keys should not be publicly accessible"),
+    "Istio BP avoid-overly-broad-hosts-configurations": istioBestPractice("avoid-overly-broad-hosts-configurations", "Avoid overly broad hosts configurations"),
+    "NIST SP 800-53 AC-4": nist80053("AC-4", "Information Flow Enforcement"),
 } as const satisfies Record<string, Control>;
 
 export type ControlKey = keyof typeof CONTROLS;

@@ -32,3 +32,15 @@ export function isIstiodChart(type: string, props: Props): boolean {
 export function usesIstio(resources: readonly PolicyResource[]): boolean {
     return resources.some((r) => isIstiodChart(r.type, r.props) || /^kubernetes:[a-z.]+\.istio\.io\//.test(r.type));
 }
+
+export const GATEWAY_TYPES = [
+    "kubernetes:networking.istio.io/v1:Gateway",
+    "kubernetes:networking.istio.io/v1beta1:Gateway",
+    "kubernetes:networking.istio.io/v1alpha3:Gateway",
+] as const;
+
+export const VIRTUAL_SERVICE_TYPES = [
+    "kubernetes:networking.istio.io/v1:VirtualService",
+    "kubernetes:networking.istio.io/v1beta1:VirtualService",
+    "kubernetes:networking.istio.io/v1alpha3:VirtualService",
+] as const;

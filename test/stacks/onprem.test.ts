@@ -133,6 +133,17 @@ describe("stack onprem", () => {
         assert.deepEqual(gateway.inputs.values.service.loadBalancerSourceRanges, ["10.0.0.0/8"]);
     });
 
+    it("admits to the gateway's pods only the configured ranges, and grants each tenant its host under the domain", () => {
+        const resources = report("committed").resources;
+        const clients = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && r.inputs.metadata.namespace === "istio-ingress" && r.inputs.metadata.name === "allow-clients")!;
+        assert.deepEqual(clients.inputs.spec.ingress[0].from, [{ ipBlock: { cidr: "10.0.0.0/8" } }]);
+        const gateway = resources.find((r) => r.type === "kubernetes:networking.istio.io/v1:Gateway")!;
+        assert.deepEqual(gateway.inputs.spec.servers[0].hosts, ["istio-ingress/*", "platform/platform.corp.example", "tenant-acme/acme.platform.corp.example", "tenant-globex/globex.platform.corp.example"]);
+        const release = resources.find((r) => r.type === RELEASE && r.inputs.name === "istio-ingress")!;
+        assert.equal(release.inputs.values.service.externalTrafficPolicy, "Local");
+        assert.equal(release.inputs.values.service.allocateLoadBalancerNodePorts, false);
+    });
+
     it("fails the check when the storage class is declared not to encrypt", () => {
         const result = runs.get("not encrypting")!;
         assert.equal(result.code, 1);

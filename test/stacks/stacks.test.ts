@@ -128,6 +128,27 @@ for (const stack of STACKS) {
             assert.equal(meshWide.inputs.spec.mtls.mode, "STRICT");
         });
 
+        it("grants the platform's host to the platform namespace and each tenant's own host to the tenant's namespace, and nothing to every namespace", () => {
+            const { report } = reports.get(stack)!;
+            const file = readFileSync(join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8");
+            const domain = /^ {2}secure-platform:domainName: (\S+)$/m.exec(file)![1];
+            const tenants = [...file.matchAll(/^ {4}- name: ([a-z0-9-]+)$/gm)].map((m) => m[1]);
+            const gateways = ofType(report, "kubernetes:networking.istio.io/v1:Gateway");
+            assert.equal(gateways.length, 1);
+            assert.deepEqual(gateways[0].inputs.spec.servers.flatMap((server: { hosts: string[] }) => server.hosts), [
+                "istio-ingress/*", `platform/${domain}`, ...tenants.map((t) => `tenant-${t}/${t}.${domain}`),
+            ]);
+        });
+
+        it("admits to the gateway's pods only the load balancer's DMZ subnets, on HTTPS and the status port", () => {
+            const { report } = reports.get(stack)!;
+            const dmz = ofType(report, "aws:ec2/subnet:Subnet").filter((s) => s.inputs.tags?.Tier === "dmz").map((s) => s.inputs.cidrBlock as string);
+            assert.ok(dmz.length >= 2, "the DMZ subnets are tagged with their tier");
+            const clients = ofType(report, "kubernetes:networking.k8s.io/v1:NetworkPolicy").find((p) => p.inputs.metadata.namespace === "istio-ingress" && p.inputs.metadata.name === "allow-clients")!;
+            assert.deepEqual(clients.inputs.spec.ingress.map((rule: { from: Array<{ ipBlock: { cidr: string } }> }) => rule.from.map((peer) => peer.ipBlock.cidr).sort()), [dmz.sort()]);
+            assert.deepEqual(clients.inputs.spec.ingress[0].ports.map((port: { port: number }) => port.port), [8443, 15021]);
+        });
+
         it(stack === "prod" ? "protects keys, audit logs and every data store from pulumi destroy" : "leaves keys and data stores unprotected so the environment can be torn down", () => {
             const { report } = reports.get(stack)!;
             const stateful = STATEFUL_TYPES.flatMap((type) => ofType(report, type));

@@ -9,7 +9,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { GATEWAY_PORTS } from "../../lib/ports";
 import { ISTIO } from "../../versions";
-import { tcp } from "../network-policies";
+import { Peer, tcp } from "../network-policies";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
 import { ImagePullSecret, ISTIOD_XDS_PORT, NamespaceQuota, SecureNamespace } from "../secure-namespace";
 import { ContainerResources, quotaFor, resourceValues, withRollingSurge } from "../resources";
@@ -23,6 +23,8 @@ export const GATEWAY_NAME = "istio-ingress";
 export const GATEWAY_SELECTOR = { istio: "ingress" } as const;
 /** The Kubernetes Secret (in the gateway namespace) holding the gateway's server certificate. */
 export const GATEWAY_TLS_SECRET = "gateway-tls";
+/** The shared Istio Gateway (in the gateway namespace) VirtualServices bind as `istio-ingress/platform`. */
+export const GATEWAY_RESOURCE_NAME = "platform";
 
 /** The proxy's user: the gateway runs as it, with no capabilities, on unprivileged ports. */
 const PROXY_UID = 1337;
@@ -95,6 +97,19 @@ export interface GatewayServiceSettings {
     readonly nodeSelector?: Readonly<Record<string, string>>;
     /** Client CIDRs a LoadBalancer admits. @default every address */
     readonly loadBalancerSourceRanges?: readonly string[];
+    /**
+     * The addresses connections reach the gateway's pods from (its ingress NetworkPolicy's ipBlocks, on the HTTPS
+     * and status ports): the load balancer's subnets behind a proxying load balancer, the clients' ranges where
+     * the source address is kept. @default every address (weakens: corporate-network-only exposure)
+     */
+    readonly sourceRanges?: readonly string[];
+}
+
+/** Hosts the shared gateway routes to one namespace: only that namespace's VirtualServices can bind them. */
+export interface GatewayRoute {
+    readonly namespace: string;
+    /** DNS names or `*.` wildcard subdomains. */
+    readonly hosts: readonly string[];
 }
 
 export interface IstioMeshArgs {
@@ -106,10 +121,30 @@ export interface IstioMeshArgs {
     /** Replicas of istiod and the gateway (2+ keeps the mesh up through a node drain). */
     readonly replicas: number;
     readonly gateway: GatewayServiceSettings;
-    /** The gateway's server certificate and key (PEM). */
+    /** The gateway's server certificate and key (PEM); it must cover every host of `routes`. */
     readonly gatewayTls: { readonly certPem: pulumi.Input<string>; readonly privateKeyPem: pulumi.Input<string> };
+    /** The hosts the gateway serves, each granted to one namespace. @default none: the gateway routes nothing */
+    readonly routes?: readonly GatewayRoute[];
     /** Nodes the cluster may grow to: the CNI node agent runs on each, and its namespace's quota holds them all. */
     readonly maxNodes: number;
+    /** How the CNI node agent fits the nodes' distribution and SELinux policy. @default the chart's paths, no SELinux label */
+    readonly cniNode?: CniNodeSettings;
+}
+
+/** What the CNI node agent needs to know about the nodes (values of the pinned cni chart). */
+export interface CniNodeSettings {
+    /**
+     * Istio's platform profile (`global.platform`): `k3s` moves the CNI configuration and plugin directories to
+     * k3s's (cni@1.29.0 files/profile-platform-k3s.yaml, merged by templates/zzz_profile.yaml). @default none
+     */
+    readonly platform?: "k3s";
+    /**
+     * The SELinux type of the agent's container (`seLinuxOptions.type`, templates/daemonset.yaml). On an SELinux
+     * node an unprivileged container (container_t) may not write the host's CNI directories; Istio's values
+     * name `spc_t` for such platforms (values.yaml `seLinuxOptions`, files/profile-platform-openshift.yaml).
+     * @default none
+     */
+    readonly seLinuxType?: "spc_t";
 }
 
 export class IstioMesh extends pulumi.ComponentResource {
@@ -151,8 +186,9 @@ export class IstioMesh extends pulumi.ComponentResource {
             name: GATEWAY_NAMESPACE,
             quota: quotas.gateway,
             allows: [
-                // Clients (the load balancer, or anyone on-prem) reach only the HTTPS and status ports.
-                { name: "clients", direction: "Ingress", podLabels: { ...GATEWAY_SELECTOR }, ports: tcp(GATEWAY_PORTS.https, GATEWAY_PORTS.status) },
+                // Clients reach only the HTTPS and status ports (the load balancer's health checks come from the
+                // same addresses as its traffic), and only from the gateway's source ranges (see gatewayClients).
+                { name: "clients", direction: "Ingress", podLabels: { ...GATEWAY_SELECTOR }, ...gatewayClients(args.gateway), ports: tcp(GATEWAY_PORTS.https, GATEWAY_PORTS.status) },
                 // The gateway forwards to services in any namespace; each namespace's own ingress policy
                 // and mesh authorization decide whether it accepts.
                 { name: "backends", direction: "Egress", podLabels: { ...GATEWAY_SELECTOR }, peers: [{ namespaceSelector: {} }] },
@@ -174,19 +210,19 @@ export class IstioMesh extends pulumi.ComponentResource {
             }, { parent: this, dependsOn: [namespace, ...dependsOn] });
 
         const base = chart("istio-base", "base", systemNs, {}, []);
-        // Only the images: no template of the cni chart reads `global.istioNamespace` (istio 1.29.0,
-        // manifests/charts/istio-cni/templates). No `seLinuxOptions` either, on Bottlerocket included: its
+        // No `global.istioNamespace`: no template of the cni chart reads it (istio 1.29.0,
+        // manifests/charts/istio-cni/templates). No `seLinuxOptions` on AWS, Bottlerocket included: its
         // SELinux policy lets an unprivileged container (container_t) do what the agent does in sidecar
         // mode. /opt/cni is mounted as cni_exec_t, a "shared" type unconfined subjects may write; /etc/cni
         // and /run (the agent's socket) are tmpfs, labelled any_t, which every subject may write; and every
         // subject may read other processes' /proc entries (pod repair). Sources: bottlerocket-core-kit
         // a10182f, packages/release/opt-cni.mount and etc-cni.mount, packages/selinux-policy object.cil,
         // fs.cil, rules.cil. The chart's option would run it as spc_t, which Bottlerocket aliases to the
-        // privileged control_t (subject.cil): a label it does not need.
-        const cni = chart("istio-cni", "cni", cniNs, {
-            global: imageValues(sources),
-            resources: resourceValues(CNI_RESOURCES),
-        }, [base]);
+        // privileged control_t (subject.cil): a label it does not need. On-prem SELinux nodes (RHEL's
+        // container-selinux, RKE2's rke2-selinux) do not let container_t write the host's CNI directories
+        // (rancher/rke2#3561: container_t denied write on /opt/cni/bin; istio/istio#41363 on /var/run/istio-cni),
+        // so there the variant asks for spc_t (`cniNode.seLinuxType`, istio/istio#59057 for RKE2).
+        const cni = chart("istio-cni", "cni", cniNs, cniValues(sources, args.cniNode), [base]);
         const istiod = chart("istiod", "istiod", systemNs, istiodValues(args), [base, cni]);
 
         const meshPolicy = { parent: this, dependsOn: [istiod] };
@@ -213,12 +249,12 @@ export class IstioMesh extends pulumi.ComponentResource {
         new k8s.apiextensions.CustomResource("gateway", {
             apiVersion: "networking.istio.io/v1",
             kind: "Gateway",
-            metadata: { name: "platform", namespace: GATEWAY_NAMESPACE },
+            metadata: { name: GATEWAY_RESOURCE_NAME, namespace: GATEWAY_NAMESPACE },
             spec: {
                 selector: { ...GATEWAY_SELECTOR },
                 servers: [{
                     port: { number: GATEWAY_PORTS.https, name: "https", protocol: "HTTPS" },
-                    hosts: ["*"],
+                    hosts: gatewayServerHosts(args.routes ?? []),
                     tls: {
                         mode: "SIMPLE",
                         credentialName: GATEWAY_TLS_SECRET,
@@ -295,6 +331,25 @@ export function istiodValues(args: Pick<IstioMeshArgs, "replicas" | "sources">):
     };
 }
 
+/**
+ * The shared Gateway's server hosts: each route's hosts as `<namespace>/<host>`, so only VirtualServices in
+ * that namespace can bind them (istio/api networking/v1alpha3/gateway.proto, Server.hosts; istiod 1.29.0 keeps
+ * for a VirtualService only the server hosts of its own namespace, pkg/config/host/names.go NamesForNamespace).
+ * First `istio-ingress/*`: a `*` among the hosts keeps the TLS filter chain free of SNI matching
+ * (pilot/pkg/networking/core/listener.go), which a load balancer that re-encrypts needs, as the ALB sends no
+ * SNI to its targets (istio/istio#31421); it binds VirtualServices of the gateway's own namespace only, where
+ * no tenant can write.
+ */
+export function gatewayServerHosts(routes: readonly GatewayRoute[]): string[] {
+    return [`${GATEWAY_NAMESPACE}/*`, ...routes.flatMap((route) => route.hosts.map((host) => `${route.namespace}/${host}`))];
+}
+
+/** The peers of the gateway's client ingress rule: its source ranges as ipBlocks, or every address without any. */
+export function gatewayClients(gateway: GatewayServiceSettings): { peers?: Peer[] } {
+    const ranges = gateway.sourceRanges ?? [];
+    return ranges.length > 0 ? { peers: ranges.map((cidr) => ({ ipBlock: { cidr } })) } : {};
+}
+
 /** The gateway chart's values: non-root on unprivileged ports, fixed NodePorts, PSS-restricted contexts. */
 export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway" | "sources">): Record<string, unknown> {
     const nodePort = (port: number) => (args.gateway.type === "NodePort" ? { nodePort: port } : {});
@@ -310,7 +365,13 @@ export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway" |
         podDisruptionBudget: args.replicas > 1 ? { minAvailable: 1 } : {},
         service: {
             type: args.gateway.type,
-            externalTrafficPolicy: args.gateway.type === "LoadBalancer" ? "Local" : "Cluster",
+            // Local on every type: with Cluster a node masquerades the source address to its own (Kubernetes
+            // 1.35 OpenAPI, ServiceSpec.externalTrafficPolicy), so the gateway's ingress NetworkPolicy would see
+            // node addresses instead of the load balancer's or the clients', and traffic from the pod's own node
+            // is always admitted (NetworkPolicySpec.ingress; the VPC CNI's agent admits node IPs too,
+            // aws/aws-network-policy-agent#65). A node without a gateway pod drops the traffic, so the load
+            // balancer's health check on the status node port sends it only to nodes running one.
+            externalTrafficPolicy: "Local",
             // A LoadBalancer takes no node ports: nothing reaches the gateway past the load balancer's source
             // ranges through a port open on every node, and the namespace's quota allows none.
             ...(args.gateway.type === "LoadBalancer" ? { allocateLoadBalancerNodePorts: false } : {}),
@@ -324,6 +385,15 @@ export function gatewayValues(args: Pick<IstioMeshArgs, "replicas" | "gateway" |
         containerSecurityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: PROXY_UID, runAsGroup: PROXY_UID },
         ...(args.gateway.nodeSelector ? { nodeSelector: { ...args.gateway.nodeSelector } } : {}),
         ...(secrets.length > 0 ? { imagePullSecrets: secrets } : {}),
+    };
+}
+
+/** The cni chart's values: the images, the agent's resources, and the nodes' platform and SELinux type when given. */
+export function cniValues(sources: SourceSettings, node: CniNodeSettings = {}): Record<string, unknown> {
+    return {
+        global: { ...imageValues(sources), ...(node.platform ? { platform: node.platform } : {}) },
+        resources: resourceValues(CNI_RESOURCES),
+        ...(node.seLinuxType ? { seLinuxOptions: { type: node.seLinuxType } } : {}),
     };
 }
 

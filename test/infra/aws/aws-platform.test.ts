@@ -76,6 +76,20 @@ describe("deployAwsPlatform", () => {
         assert.deepEqual(toStorage?.spec.egress, [{ ports: [{ protocol: "TCP", port: 443 }] }]);
     });
 
+    it("admits to the gateway's pods only the addresses of the load balancer's subnets, and keeps the source address to see them", () => {
+        const [lb] = ofType(resources, "aws:lb/loadBalancer:LoadBalancer");
+        const subnets = ofType(resources, "aws:ec2/subnet:Subnet");
+        const lbRanges = (inputs(lb).subnets as string[]).map((id) => inputs(subnets.find((s) => s.id === id)!).cidrBlock).sort();
+        assert.equal(lbRanges.length, 2, "dev's two zones");
+        const clients = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy").map(inputs).find((p) => p.metadata.namespace === "istio-ingress" && p.metadata.name === "allow-clients");
+        assert.deepEqual(clients.spec.ingress, [{
+            from: lbRanges.map((cidr: string) => ({ ipBlock: { cidr } })),
+            ports: [{ protocol: "TCP", port: 8443 }, { protocol: "TCP", port: 15021 }],
+        }]);
+        const gateway = ofType(resources, "kubernetes:helm.sh/v3:Release").map(inputs).find((r) => r.chart === "gateway");
+        assert.equal(gateway.values.service.externalTrafficPolicy, "Local", "a masqueraded source would be a node's address");
+    });
+
     it("names the stack's cluster-admins, and only them, as the administrators allowed to change any key policy", () => {
         const keys = ofType(resources, "aws:kms/key:Key");
         assert.ok(keys.length >= 5);

@@ -11,6 +11,7 @@ import { byId, descendantsOf, named, ofType, plain } from "../../harness/resourc
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/3f1c9a52-6f0e-4c1b-9d7e-2b5a8c4e1f07";
 let prod: RecordedResource[];
 let dev: RecordedResource[];
+let tenants: RecordedResource[];
 
 function edgeArgs(overrides: Partial<DmzEdgeArgs>): DmzEdgeArgs {
     return {
@@ -34,9 +35,15 @@ before(async () => {
         const context = lookupAwsContext("eu-west-1", provider);
         new DmzEdge("prod", edgeArgs({ context, protect: true }), { provider });
         new DmzEdge("dev", edgeArgs({ context, certificate: { domainName: "dev.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" }, namePrefix: "secure-platform-dev" }), { provider });
+        new DmzEdge("tenants", edgeArgs({
+            context,
+            certificate: { domainName: "app.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ", subjectAlternativeNames: ["*.app.example.com", "*.eu.app.example.com"] },
+            namePrefix: "secure-platform-tenants",
+        }), { provider });
     });
     prod = descendantsOf(resources, named(resources, "prod"));
     dev = descendantsOf(resources, named(resources, "dev"));
+    tenants = descendantsOf(resources, named(resources, "tenants"));
 });
 
 const input = (r: RecordedResource, key: string) => plain(r.inputs)[key];
@@ -129,6 +136,19 @@ describe("DmzEdge", () => {
         const [validation] = ofType(dev, "aws:acm/certificateValidation:CertificateValidation");
         assert.equal(input(listener(dev, 443), "certificateArn"), byId(dev, validation.id).id);
         assert.equal(ofType(prod, "aws:acm/certificate:Certificate").length, 0, "a given certificate is used as is");
+        assert.equal(input(ofType(dev, "aws:acm/certificate:Certificate")[0], "subjectAlternativeNames"), undefined);
+    });
+
+    it("requests the tenants' names with the domain, validating each with one record, a wildcard with its domain's", () => {
+        const [certificate] = ofType(tenants, "aws:acm/certificate:Certificate");
+        assert.deepEqual(input(certificate, "subjectAlternativeNames"), ["*.app.example.com", "*.eu.app.example.com"]);
+        const records = ofType(tenants, "aws:route53/record:Record").map((r) => input(r, "name"));
+        assert.equal(records.length, 2, "app.example.com and *.app.example.com share one record; *.eu.app.example.com has its own");
+        assert.equal(new Set(records).size, 2);
+        assert.ok(records.some((name: string) => name.endsWith(".app.example.com.") && !name.endsWith(".eu.app.example.com.")));
+        assert.ok(records.some((name: string) => name.endsWith(".eu.app.example.com.")));
+        const [validation] = ofType(tenants, "aws:acm/certificateValidation:CertificateValidation");
+        assert.equal(input(validation, "validationRecordFqdns").length, 2);
     });
 });
 

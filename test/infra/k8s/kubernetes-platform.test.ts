@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
-import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_PORT, PLATFORM_NAMESPACE } from "../../../infra/k8s/kubernetes-platform";
+import { DATA_NAMESPACE, ingressRoutes, KubernetesPlatform, MONGODB_PORT, PLATFORM_NAMESPACE } from "../../../infra/k8s/kubernetes-platform";
+import { certificateCovers } from "../../../infra/lib/hostnames";
+import { DEFAULT_TENANT_QUOTA } from "../../../infra/settings/tenants";
 import { podSecurityLabels } from "../../../infra/k8s/pod-security";
 import { Keystore } from "../../../infra/secrets/keystore";
 import { PERCONA_MONGODB } from "../../../infra/versions";
@@ -167,13 +169,30 @@ describe("KubernetesPlatform", () => {
         }
     });
 
-    it("serves the gateway's certificate from the internal CA, for the gateway's names and the domain", () => {
+    it("serves the gateway's certificate from the internal CA, for the gateway's names, the domain and every tenant's host", () => {
         const csr = inputs(named(platform, "gateway-csr"));
-        assert.deepEqual(csr.dnsNames, ["istio-ingress.istio-ingress.svc", "istio-ingress.istio-ingress.svc.cluster.local", "app.example.com"]);
+        assert.deepEqual(csr.dnsNames, ["istio-ingress.istio-ingress.svc", "istio-ingress.istio-ingress.svc.cluster.local", "app.example.com", "*.app.example.com"]);
+        for (const host of ["app.example.com", ...config.tenants.flatMap((t) => t.hosts)]) {
+            assert.ok(certificateCovers(csr.dnsNames, host), `the certificate covers ${host}`);
+        }
         const secret = named(platform, "gateway-tls");
         assert.ok(isSecretValue(secret.inputs.stringData));
         assert.deepEqual(plain(secret.inputs).stringData, { "tls.crt": "PEM of gateway-cert", "tls.key": "PEM of gateway-key" });
         assert.deepEqual(inputs(named(platform, "internal-ca-cert")).subject.organization, `${config.project}-${config.stack}`);
+    });
+
+    it("grants the platform's host to the platform namespace and each tenant's host to the tenant's namespace on the shared gateway", () => {
+        const gateway = ofType(platform, "kubernetes:networking.istio.io/v1:Gateway").map(inputs);
+        assert.equal(gateway.length, 1);
+        assert.deepEqual(gateway[0].spec.servers[0].hosts, [
+            "istio-ingress/*", "platform/app.example.com", "tenant-acme/acme.app.example.com", "tenant-globex/globex.app.example.com",
+        ]);
+    });
+
+    it("routes nothing for the platform without a domain, nor for a tenant without hosts", () => {
+        const tenant = (name: string, hosts: string[]) => ({ name, group: `${name}-developers`, readSecrets: false, quota: DEFAULT_TENANT_QUOTA, hosts });
+        assert.deepEqual(ingressRoutes(undefined, [tenant("acme", ["*.acme.example"]), tenant("globex", [])]), [{ namespace: "tenant-acme", hosts: ["*.acme.example"] }]);
+        assert.deepEqual(ingressRoutes("app.example.com", []), [{ namespace: "platform", hosts: ["app.example.com"] }]);
     });
 
     it("creates every Kubernetes object through the given provider, with unique URNs", () => {

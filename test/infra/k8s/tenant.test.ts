@@ -13,8 +13,8 @@ const ROLE_BINDING = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
 const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const AUTHORIZATION_POLICY = "kubernetes:security.istio.io/v1:AuthorizationPolicy";
 
-const ACME: TenantSettings = { name: "acme", group: "acme-engineering", readSecrets: false, quota: { cpu: "2", memory: "4Gi", pods: 20, storage: "30Gi" } };
-const GLOBEX: TenantSettings = { name: "globex", group: "tenant-globex-developers", readSecrets: true, quota: DEFAULT_TENANT_QUOTA };
+const ACME: TenantSettings = { name: "acme", group: "acme-engineering", readSecrets: false, quota: { cpu: "2", memory: "4Gi", pods: 20, storage: "30Gi" }, hosts: ["acme.example.com"] };
+const GLOBEX: TenantSettings = { name: "globex", group: "tenant-globex-developers", readSecrets: true, quota: DEFAULT_TENANT_QUOTA, hosts: [] };
 
 let all: readonly RecordedResource[];
 let meshPolicyUrn: string;

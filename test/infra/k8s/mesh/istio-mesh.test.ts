@@ -3,7 +3,7 @@ import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    CNI_RESOURCES, GATEWAY_CIPHER_SUITES, GATEWAY_RESOURCES, gatewayMaxReplicas, gatewayValues, IstioMesh, istiodMaxReplicas, ISTIOD_RESOURCES, istiodValues, meshQuotas, PROXY_RESOURCES,
+    CNI_RESOURCES, GATEWAY_CIPHER_SUITES, GATEWAY_RESOURCES, gatewayClients, gatewayMaxReplicas, gatewayServerHosts, gatewayValues, IstioMesh, istiodMaxReplicas, ISTIOD_RESOURCES, istiodValues, meshQuotas, PROXY_RESOURCES,
 } from "../../../../infra/k8s/mesh/istio-mesh";
 import { validateContainerResources } from "../../../../infra/k8s/resources";
 import { milliValue } from "../../../../infra/lib/quantity";
@@ -19,6 +19,10 @@ const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const PEER_AUTHENTICATION = "kubernetes:security.istio.io/v1:PeerAuthentication";
 const AUTHORIZATION_POLICY = "kubernetes:security.istio.io/v1:AuthorizationPolicy";
 const REPOSITORY = "https://charts.example.internal/istio";
+/** The load balancer's subnets: the only sources the gateway admits. */
+const SOURCES = ["10.10.0.0/24", "10.10.1.0/24"];
+const GATEWAY = { type: "NodePort", nodeSelector: { pool: "app" }, sourceRanges: SOURCES } as const;
+const ROUTES = [{ namespace: "platform", hosts: ["app.example.com"] }, { namespace: "tenant-acme", hosts: ["acme.app.example.com", "*.acme.example"] }];
 
 let all: readonly RecordedResource[];
 let mesh: RecordedResource[];
@@ -32,8 +36,9 @@ before(async () => {
             kubernetesVersion: "1.35",
             sources: { chartRepository: REPOSITORY },
             replicas: 3,
-            gateway: { type: "NodePort", nodeSelector: { pool: "app" } },
+            gateway: GATEWAY,
             gatewayTls: { certPem: "-----BEGIN CERTIFICATE-----", privateKeyPem: pulumi.secret("-----BEGIN PRIVATE KEY-----") },
+            routes: ROUTES,
             maxNodes: 12,
         }, { provider });
         ready = component.ready.map((r) => (r as unknown as { __name: string }).__name);
@@ -113,7 +118,7 @@ describe("IstioMesh charts", () => {
 
     it("runs the gateway non-root, without capabilities, on fixed NodePorts", () => {
         const values = inputs(release("istio-ingress")).values;
-        assert.deepEqual(inputs(release("istio-ingress")).values, gatewayValues({ replicas: 3, gateway: { type: "NodePort", nodeSelector: { pool: "app" } } }));
+        assert.deepEqual(inputs(release("istio-ingress")).values, gatewayValues({ replicas: 3, gateway: GATEWAY }));
         assert.equal(values.service.type, "NodePort");
         assert.deepEqual(values.service.ports.map((p: { name: string; port: number; targetPort: number; nodePort: number }) => [p.name, p.port, p.targetPort, p.nodePort]), [
             ["status-port", GATEWAY_PORTS.status, GATEWAY_PORTS.status, 31021],
@@ -187,6 +192,11 @@ describe("gatewayValues", () => {
         assert.deepEqual(budget(3), { minAvailable: 1 });
     });
 
+    it("keeps the source address on a NodePort too, so the gateway's NetworkPolicy sees the load balancer, not a node", () => {
+        const values = gatewayValues({ replicas: 2, gateway: { type: "NodePort" } }) as { service: { externalTrafficPolicy: string } };
+        assert.equal(values.service.externalTrafficPolicy, "Local");
+    });
+
     it("sets no NodePorts and keeps client addresses on a LoadBalancer service", () => {
         const values = gatewayValues({ replicas: 2, gateway: { type: "LoadBalancer" } }) as { service: { type: string; externalTrafficPolicy: string; ports: Array<Record<string, unknown>> }; nodeSelector?: unknown };
         assert.equal(values.service.type, "LoadBalancer");
@@ -254,6 +264,22 @@ describe("IstioMesh policies", () => {
         assert.ok(gateway.dependencies.includes(named(mesh, "gateway-tls").urn), "the Gateway waits for its certificate");
     });
 
+    it("grants each route's hosts to its namespace alone, and its own namespace every other name", () => {
+        const [server] = inputs(customResource("kubernetes:networking.istio.io/v1:Gateway", "gateway")).spec.servers;
+        assert.deepEqual(server.hosts, ["istio-ingress/*", "platform/app.example.com", "tenant-acme/acme.app.example.com", "tenant-acme/*.acme.example"]);
+        assert.ok(!server.hosts.includes("*"), "no host any namespace can bind");
+        assert.equal(inputs(customResource("kubernetes:networking.istio.io/v1:Gateway", "gateway")).metadata.name, "platform");
+    });
+
+    it("serves no host but its own namespace's without routes", () => {
+        assert.deepEqual(gatewayServerHosts([]), ["istio-ingress/*"]);
+    });
+
+    it("admits every address only when given no source range", () => {
+        assert.deepEqual(gatewayClients({ type: "LoadBalancer" }), {});
+        assert.deepEqual(gatewayClients({ type: "LoadBalancer", sourceRanges: ["10.0.0.0/8"] }), { peers: [{ ipBlock: { cidr: "10.0.0.0/8" } }] });
+    });
+
     it("keeps the gateway's certificate in a TLS Secret whose data is secret", () => {
         const secret = named(mesh, "gateway-tls");
         assert.equal(secret.type, "kubernetes:core/v1:Secret");
@@ -291,12 +317,15 @@ describe("IstioMesh namespaces", () => {
         ]);
     });
 
-    it("lets the gateway accept clients only on HTTPS and status, and its pods alone reach the backends", () => {
+    it("lets the gateway accept clients only from its source ranges, on HTTPS and status, and its pods alone reach the backends", () => {
         const clients = policiesIn("istio-ingress").find((p) => p.metadata.name === "allow-clients")!;
         assert.deepEqual(clients.spec, {
             podSelector: { matchLabels: { istio: "ingress" } },
             policyTypes: ["Ingress"],
-            ingress: [{ ports: [{ protocol: "TCP", port: GATEWAY_PORTS.https }, { protocol: "TCP", port: GATEWAY_PORTS.status }] }],
+            ingress: [{
+                from: [{ ipBlock: { cidr: "10.10.0.0/24" } }, { ipBlock: { cidr: "10.10.1.0/24" } }],
+                ports: [{ protocol: "TCP", port: GATEWAY_PORTS.https }, { protocol: "TCP", port: GATEWAY_PORTS.status }],
+            }],
         });
         const backends = policiesIn("istio-ingress").find((p) => p.metadata.name === "allow-backends")!;
         assert.deepEqual(backends.spec, { podSelector: { matchLabels: { istio: "ingress" } }, policyTypes: ["Egress"], egress: [{ to: [{ namespaceSelector: {} }] }] });
@@ -313,7 +342,9 @@ describe("IstioMesh namespaces", () => {
                 if (selectsAnyNamespace) {
                     assert.equal(`${p.metadata.namespace}/${p.metadata.name}`, "istio-ingress/allow-backends", "only the gateway's egress selects every namespace");
                 }
-                assert.ok(!(peers ?? []).some((peer: { ipBlock?: unknown }) => peer.ipBlock), `${p.metadata.name} uses an ipBlock`);
+                if ((peers ?? []).some((peer: { ipBlock?: unknown }) => peer.ipBlock)) {
+                    assert.equal(`${p.metadata.namespace}/${p.metadata.name}`, "istio-ingress/allow-clients", "only the gateway's clients are addresses");
+                }
             }
         }
     });
