@@ -43,15 +43,19 @@ export function mapWire(value: WireValue, visit: (v: WireValue) => WireValue | t
 export const KEEP = Symbol("keep");
 
 /**
- * Resource references become what a provider's Check would see: the id of a custom resource, the URN
- * of a component. Providers built on the Terraform bridge do not accept references. Returns `value`
- * itself when it holds no reference, and shares every part that holds none.
+ * `value` with `replace` applied top-down to every value (KEEP leaves a value as it is and looks inside
+ * it). Copy on write: returns `value` itself when nothing was replaced, and shares every part in which
+ * nothing was, so a pass over a large stack copies only what it changes.
  */
-export function downgradeResourceReferences(value: WireValue): WireValue {
+export function replaceShared(value: WireValue, replace: (v: WireValue) => WireValue | typeof KEEP): WireValue {
+    const replaced = replace(value);
+    if (replaced !== KEEP) {
+        return replaced;
+    }
     if (Array.isArray(value)) {
         let copy: unknown[] | undefined;
         for (let i = 0; i < value.length; i++) {
-            const item = downgradeResourceReferences(value[i]);
+            const item = replaceShared(value[i], replace);
             if (copy) {
                 copy.push(item);
             } else if (item !== value[i]) {
@@ -64,18 +68,11 @@ export function downgradeResourceReferences(value: WireValue): WireValue {
     if (!isObject(value)) {
         return value;
     }
-    if (value[SIG_KEY] === RESOURCE_SIG) {
-        return typeof value.id === "string" && value.id !== "" ? value.id : value.urn;
-    }
-    if (value[SIG_KEY] === OUTPUT_SIG) {
-        const inner = "value" in value ? downgradeResourceReferences(value.value) : UNKNOWN;
-        return value.secret === true ? secret(inner) : inner;
-    }
     let copy: Record<string, unknown> | undefined;
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
-        const item = downgradeResourceReferences(value[key]);
+        const item = replaceShared(value[key], replace);
         if (copy) {
             copy[key] = item;
         } else if (item !== value[key]) {
@@ -87,6 +84,27 @@ export function downgradeResourceReferences(value: WireValue): WireValue {
         }
     }
     return copy ?? value;
+}
+
+/**
+ * Resource references become what a provider's Check would see: the id of a custom resource, the URN
+ * of a component. Providers built on the Terraform bridge do not accept references. Returns `value`
+ * itself when it holds no reference, and shares every part that holds none.
+ */
+export function downgradeResourceReferences(value: WireValue): WireValue {
+    return replaceShared(value, (v) => {
+        if (!isObject(v)) {
+            return KEEP;
+        }
+        if (v[SIG_KEY] === RESOURCE_SIG) {
+            return typeof v.id === "string" && v.id !== "" ? v.id : v.urn;
+        }
+        if (v[SIG_KEY] === OUTPUT_SIG) {
+            const inner = "value" in v ? downgradeResourceReferences(v.value) : UNKNOWN;
+            return v.secret === true ? secret(inner) : inner;
+        }
+        return KEEP;
+    });
 }
 
 /** Plain JSON for reports: every secret becomes "[secret]", unknowns "[unknown]". */

@@ -5,7 +5,7 @@
  */
 import type { PlatformConfig } from "../../infra/config";
 import type { RecordedResource } from "../program";
-import { isSecretValue, UNKNOWN } from "../wire";
+import { isSecretValue, KEEP, replaceShared, UNKNOWN } from "../wire";
 
 /** A property bag read from a resource's inputs. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,34 +17,7 @@ export type Plain = Record<string, any>;
  * large stack does not copy its inputs. Checks read what this returns and never write it.
  */
 export function plainInputs(value: unknown): unknown {
-    if (isSecretValue(value)) {
-        return plainInputs(value.value);
-    }
-    if (Array.isArray(value)) {
-        let copy: unknown[] | undefined;
-        for (let i = 0; i < value.length; i++) {
-            const item = plainInputs(value[i]);
-            if (copy) {
-                copy.push(item);
-            } else if (item !== value[i]) {
-                copy = value.slice(0, i);
-                copy.push(item);
-            }
-        }
-        return copy ?? value;
-    }
-    if (typeof value === "object" && value !== null) {
-        let copy: Record<string, unknown> | undefined;
-        for (const [key, item] of Object.entries(value)) {
-            const plain = plainInputs(item);
-            if (plain !== item) {
-                copy ??= { ...(value as Record<string, unknown>) };
-                copy[key] = plain;
-            }
-        }
-        return copy ?? value;
-    }
-    return value;
+    return replaceShared(value, (v) => (isSecretValue(v) ? plainInputs(v.value) : KEEP));
 }
 
 /** True for a value a preview would not know yet: preflight skips what it cannot see. */
