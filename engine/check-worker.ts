@@ -6,7 +6,7 @@
  * Usage: check-worker.ts <stack> [<policy pack config file>]
  */
 import * as path from "node:path";
-import { failureOf, readPolicyPackConfig } from "./check";
+import { exitThreeOnStrayErrors, failureOf, readPolicyPackConfig } from "./check";
 import { runCheck, prepareCheckProcess } from "./engine";
 
 async function main(stack: string, policyPackConfigFile: string | undefined): Promise<number> {
@@ -26,6 +26,7 @@ async function main(stack: string, policyPackConfigFile: string | undefined): Pr
 }
 
 prepareCheckProcess();
+exitThreeOnStrayErrors();
 main(process.argv[2], process.argv[3]).then((code) => {
     // As the check command: exit once the (possibly large) result has been written to the pipe.
     process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

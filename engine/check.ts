@@ -16,8 +16,11 @@ import { checkStacks, discoverStacks, PARALLEL_STACKS } from "./all-stacks";
 import { parsePolicyPackConfig, unknownPolicyNames, type PolicyPackConfig } from "./analyzer";
 import { runCheck, prepareCheckProcess, type CheckResult } from "./engine";
 import { Format, FORMATS, isFormat, REPORT_FORMATS } from "./formats";
-import { combinedExitCode, isChecked, projectPath, resultExitCode } from "./report";
+import { renderCollectsStrayErrors } from "./program";
+import { RenderError } from "./render-failure";
+import { combinedExitCode, isChecked, projectPath, resultExitCode, shortUrn } from "./report";
 import { InputError, loadStackSettings, stackFileWarnings } from "./stack-file";
+import { OPAQUE_COMPONENTS } from "./yaml-manifests";
 
 const FORMAT_WIDTH = Math.max(...FORMATS.map((f) => f.length));
 
@@ -110,12 +113,36 @@ export function parseFlags(argv: readonly string[]): Flags | "help" {
     };
 }
 
-/** Why a check failed, as an exit code and a message: 2 for what the user gave, 3 for the rest. */
+/**
+ * Why a check failed, as an exit code and a message: 2 for what the user gave, 3 for the rest. A program that
+ * could not be rendered is named by the resource that failed (URN and type) and the reason, with the program's
+ * own lines of the stack trace.
+ */
 export function failureOf(error: unknown): { readonly code: 2 | 3; readonly message: string } {
     if (error instanceof InputError || ConfigError.isInstance(error)) {
         return { code: 2, message: (error as Error).message };
     }
+    if (error instanceof RenderError) {
+        const frames = error.programFrames();
+        return { code: 3, message: `the program could not be rendered: ${error.message}${frames.map((frame) => `\n    ${frame}`).join("")}` };
+    }
     return { code: 3, message: `the check could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
+}
+
+/**
+ * For a process that checks: an error nobody catches (a rejection surfacing after the render, in the pack's
+ * client) ends it with exit code 3 and the reason on stderr, never with Node's exit code 1, which means
+ * "violations" to whoever runs the check.
+ */
+export function exitThreeOnStrayErrors(): void {
+    const stop = (error: unknown) => {
+        if (renderCollectsStrayErrors()) {
+            return;
+        }
+        process.stderr.write(`error: ${failureOf(error).message}\n`, () => process.exit(3));
+    };
+    process.on("uncaughtException", stop);
+    process.on("unhandledRejection", stop);
 }
 
 /** The report file, refused before anything runs when it cannot be written where asked. */
@@ -150,6 +177,12 @@ export function readPolicyPackConfig(file: string): PolicyPackConfig {
 export function checkWarnings(result: CheckResult, root: string, policyPackConfig: PolicyPackConfig | undefined): string[] {
     const file = projectPath(result.settingsFile, root);
     const warnings = stackFileWarnings(loadStackSettings(result.settingsFile, result.project), result.stack).map((warning) => `${file}: ${warning}`);
+    for (const resource of result.resources) {
+        const opaque = OPAQUE_COMPONENTS[resource.type];
+        if (opaque) {
+            warnings.push(`${shortUrn(resource.urn)}: ${opaque} at deploy time and are not judged offline; \`pulumi preview --policy-pack policies\` judges them`);
+        }
+    }
     const unknown = policyPackConfig ? unknownPolicyNames(result.policyPack.rules, policyPackConfig) : [];
     if (unknown.length > 0) {
         warnings.push(`--policy-pack-config names no policy of ${result.policyPack.name}: ${unknown.join(", ")}; they configure nothing, as with the Pulumi CLI (check the spelling)`);
@@ -230,6 +263,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 if (require.main === module) {
     prepareCheckProcess();
+    exitThreeOnStrayErrors();
     main(process.argv.slice(2)).then((code) => {
         // gRPC handles and the SDK's timers must not keep a finished check alive; exit once stdout
         // and stderr are flushed (a pipe is written asynchronously).

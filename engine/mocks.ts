@@ -2,11 +2,16 @@
  * Provider stand-ins for the offline engine: every resource gets the outputs its provider would
  * report (ids in AWS's formats, ARNs in the right partition, account and region), and every invoke
  * the program makes is answered. Ids are derived from the resource's type and name, so two renders of
- * a stack are identical. An invoke with no answer fails loudly instead of returning something vague.
+ * a stack are identical. Invokes are answered three ways: computed as the provider computes them
+ * (policy documents, partition, region, zones, YAML), unknown where only the account could answer (an AMI,
+ * an existing VPC: UNKNOWN_INVOKES, as a preview shows a value not yet known), and any other fails loudly
+ * instead of returning something vague.
  */
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { ADDON_VERSIONS } from "../infra/versions";
+import { policyDocument, PolicyDocumentArgs } from "./iam-policy-document";
+import { decodeManifests } from "./yaml-manifests";
 
 export interface MockEnvironment {
     readonly region: string;
@@ -41,6 +46,78 @@ export function partitionOf(region: string): { partition: string; dnsSuffix: str
         return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com" };
     }
     return { partition: "aws", dnsSuffix: "amazonaws.com" };
+}
+
+/**
+ * Lookups of what already exists in an account (an AMI, a VPC, a hosted zone, a secret): offline nobody can
+ * answer them, so their whole result is unknown, as a preview shows a value not yet known. Everything computed
+ * from them is unknown too, and a rule that reads such a value reports that it cannot judge it during a preview.
+ */
+export const UNKNOWN_INVOKES: ReadonlySet<string> = new Set([
+    "aws:acm/getCertificate:getCertificate",
+    "aws:ec2/getAmi:getAmi",
+    "aws:ec2/getAmiIds:getAmiIds",
+    "aws:ec2/getInstance:getInstance",
+    "aws:ec2/getManagedPrefixList:getManagedPrefixList",
+    "aws:ec2/getPrefixList:getPrefixList",
+    "aws:ec2/getSecurityGroup:getSecurityGroup",
+    "aws:ec2/getSecurityGroups:getSecurityGroups",
+    "aws:ec2/getSubnet:getSubnet",
+    "aws:ec2/getSubnets:getSubnets",
+    "aws:ec2/getVpc:getVpc",
+    "aws:ec2/getVpcs:getVpcs",
+    "aws:ecr/getImage:getImage",
+    "aws:ecr/getRepository:getRepository",
+    "aws:eks/getCluster:getCluster",
+    "aws:iam/getPolicy:getPolicy",
+    "aws:iam/getRole:getRole",
+    "aws:kms/getAlias:getAlias",
+    "aws:kms/getKey:getKey",
+    "aws:lb/getLoadBalancer:getLoadBalancer",
+    "aws:rds/getInstance:getInstance",
+    "aws:route53/getZone:getZone",
+    "aws:s3/getBucket:getBucket",
+    "aws:secretsmanager/getSecret:getSecret",
+    "aws:secretsmanager/getSecretVersion:getSecretVersion",
+    "aws:ssm/getParameter:getParameter",
+]);
+
+/**
+ * The key of what {@link PlatformMocks.call} returns for an invoke whose result is unknown. The mock monitor only
+ * passes plain results on, so the engine (engine/program.ts) turns a result holding this key into the monitor's
+ * `unknown` answer, which the SDK resolves to an unknown output (the Promise form of an invoke gets no values).
+ */
+export const UNKNOWN_RESULT_KEY = "__offlineUnknownResult";
+const UNKNOWN_INVOKE_RESULT: Readonly<Record<string, unknown>> = { [UNKNOWN_RESULT_KEY]: true };
+
+/** The short region code AWS uses in zone ids: `eu-west-1` → `euw1`, `ap-southeast-2` → `apse2`, `us-gov-west-1` → `usgw1`. */
+function regionCode(region: string): string {
+    const parts = region.split("-");
+    const number = parts.pop() ?? "";
+    const [geo, ...rest] = parts;
+    const direction = (word: string) => word.replace(/^gov$/, "g").replace(/north/g, "n").replace(/south/g, "s").replace(/east/g, "e").replace(/west/g, "w").replace(/central/g, "c");
+    return `${geo}${rest.map(direction).join("")}${number}`;
+}
+
+/**
+ * `aws.getAvailabilityZones` for a region: the zones `<region>a`, `b` and `c` (the ones the platform's subnets
+ * default to, infra/settings/network.ts), all available, with their zone ids; `excludeNames`, `excludeZoneIds`
+ * and a `state` other than `available` apply as AWS applies them.
+ */
+function availabilityZones(region: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    const excludeNames = new Set((inputs.excludeNames as string[] | undefined) ?? []);
+    const excludeZoneIds = new Set((inputs.excludeZoneIds as string[] | undefined) ?? []);
+    const zones = ["a", "b", "c"]
+        .map((letter, index) => ({ name: `${region}${letter}`, zoneId: `${regionCode(region)}-az${index + 1}` }))
+        .filter((zone) => !excludeNames.has(zone.name) && !excludeZoneIds.has(zone.zoneId) && (inputs.state === undefined || inputs.state === "available"));
+    return {
+        ...inputs,
+        id: region,
+        region,
+        names: zones.map((zone) => zone.name),
+        zoneIds: zones.map((zone) => zone.zoneId),
+        groupNames: zones.map(() => region),
+    };
 }
 
 function hex(seed: string, length: number): string {
@@ -99,8 +176,10 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
     /**
      * @param self the stack being rendered, the only one a stack reference may name
      * @param previousOutputs the JSON of PREVIOUS_OUTPUTS_VARIABLE; read only when a stack reference is
+     * @param providerRegion the `region` an explicit provider (by its reference, `<urn>::<id>`) was given
      */
-    constructor(private readonly env: MockEnvironment, private readonly self: MockStack, private readonly previousOutputs = process.env[PREVIOUS_OUTPUTS_VARIABLE]) {
+    constructor(private readonly env: MockEnvironment, private readonly self: MockStack, private readonly previousOutputs = process.env[PREVIOUS_OUTPUTS_VARIABLE],
+        private readonly providerRegion?: (providerReference: string) => string | undefined) {
         ({ partition: this.partition, dnsSuffix: this.dnsSuffix } = partitionOf(env.region));
     }
 
@@ -319,17 +398,36 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
         return `203.0.113.${h[0] % 254 + 1}`;
     }
 
+    /**
+     * The region an invoke is answered for: the `region` its explicit AWS provider was given, else the stack's
+     * (`aws:region`), as the provider would ask that region's endpoints.
+     */
+    private invokeRegion(args: pulumi.runtime.MockCallArgs): string {
+        const given = args.inputs.region;
+        if (typeof given === "string" && given !== "") {
+            return given;
+        }
+        return (args.provider ? this.providerRegion?.(args.provider) : undefined) ?? this.env.region;
+    }
+
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        if (UNKNOWN_INVOKES.has(args.token)) {
+            return UNKNOWN_INVOKE_RESULT;
+        }
         switch (args.token) {
-            case "aws:index/getCallerIdentity:getCallerIdentity":
+            case "aws:index/getCallerIdentity:getCallerIdentity": {
+                const { partition } = partitionOf(this.invokeRegion(args));
                 return {
                     id: this.env.accountId,
                     accountId: this.env.accountId,
-                    arn: `arn:${this.partition}:sts::${this.env.accountId}:assumed-role/platform-deployer/offline-check`,
+                    arn: `arn:${partition}:sts::${this.env.accountId}:assumed-role/platform-deployer/offline-check`,
                     userId: `AROA${hex("caller", 17).toUpperCase()}:offline-check`,
                 };
-            case "aws:index/getPartition:getPartition":
-                return { id: this.partition, partition: this.partition, dnsSuffix: this.dnsSuffix, reverseDnsPrefix: this.dnsSuffix.split(".").reverse().join(".") };
+            }
+            case "aws:index/getPartition:getPartition": {
+                const { partition, dnsSuffix } = partitionOf(this.invokeRegion(args));
+                return { id: partition, partition, dnsSuffix, reverseDnsPrefix: dnsSuffix.split(".").reverse().join(".") };
+            }
             case "aws:eks/getAddonVersion:getAddonVersion": {
                 // Offline, EKS offers exactly the pinned versions; a real preview asks EKS.
                 const pinned = (ADDON_VERSIONS as Record<string, Record<string, string> | undefined>)[String(args.inputs.kubernetesVersion)]?.[String(args.inputs.addonName)];
@@ -338,10 +436,19 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 }
                 return { id: `${String(args.inputs.addonName)}:${String(args.inputs.kubernetesVersion)}`, addonName: args.inputs.addonName, kubernetesVersion: args.inputs.kubernetesVersion, version: pinned };
             }
-            case "aws:index/getRegion:getRegion":
-                return { id: this.env.region, name: this.env.region, region: this.env.region, endpoint: `ec2.${this.env.region}.${this.dnsSuffix}`, description: this.env.region };
+            case "aws:index/getRegion:getRegion": {
+                const region = this.invokeRegion(args);
+                return { id: region, name: region, region, endpoint: `ec2.${region}.${partitionOf(region).dnsSuffix}`, description: region };
+            }
+            case "aws:index/getAvailabilityZones:getAvailabilityZones":
+                return availabilityZones(this.invokeRegion(args), args.inputs);
+            case "aws:iam/getPolicyDocument:getPolicyDocument":
+                return { ...args.inputs, ...policyDocument(args.inputs as PolicyDocumentArgs), version: args.inputs.version ?? "2012-10-17" };
+            case "kubernetes:yaml:decode":
+                return { result: decodeManifests(String(args.inputs.text ?? ""), "the YAML text") };
             default:
-                throw new Error(`the offline engine has no answer for invoke ${args.token}; add one to engine/mocks.ts`);
+                throw new Error(`the offline check has no answer for invoke ${args.token}: the invokes it answers, and those it leaves unknown as a preview would, are listed in the README ("The check command"); `
+                    + `run \`pulumi preview --policy-pack policies\` where credentials exist, or add an answer to engine/mocks.ts`);
         }
     }
 }

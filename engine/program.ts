@@ -6,12 +6,15 @@
  * The SDK reads its configuration when it loads, so this module loads it only after PULUMI_CONFIG is
  * set. Mocks are process-wide: render one program per process.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as grpc from "@grpc/grpc-js";
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import type * as structproto from "google-protobuf/google/protobuf/struct_pb";
-import { DEFAULT_MOCK_ACCOUNT, DEFAULT_MOCK_ORGANIZATION, MockEnvironment, PlatformMocks } from "./mocks";
+import { DEFAULT_MOCK_ACCOUNT, DEFAULT_MOCK_ORGANIZATION, MockEnvironment, PlatformMocks, UNKNOWN_RESULT_KEY } from "./mocks";
 import { downgradeResourceReferences, WireValue } from "./wire";
+import { attributeRegistrationFailures, type Fail, failOnPendingPromises, RenderFailures, type UrnOf } from "./render-failure";
+import { CONFIG_FILE_V2, CONFIG_GROUP_V2, expandYamlComponent, type ExpansionContext } from "./yaml-manifests";
 
 export interface RecordedResource {
     readonly urn: string;
@@ -67,6 +70,12 @@ export interface RenderResult {
 type Callback<T> = (error: grpc.ServiceError | null, response?: T) => void;
 
 let rendered = false;
+let collecting = false;
+
+/** True while a render collects the errors nobody catches as its own failures (see renderProgram). */
+export function renderCollectsStrayErrors(): boolean {
+    return collecting;
+}
 
 export async function renderProgram(options: RenderOptions): Promise<RenderResult> {
     if (rendered) {
@@ -89,22 +98,45 @@ export async function renderProgram(options: RenderOptions): Promise<RenderResul
     pulumi.runtime.setAllConfig({ ...options.config }, [...options.secretKeys]);
     const organization = options.organization ?? DEFAULT_MOCK_ORGANIZATION;
     const self = { organization, project: options.project, stack: options.stack };
-    await pulumi.runtime.setMocks(new PlatformMocks(options.mockEnvironment, self), options.project, options.stack, false, organization);
-    const monitor = settings.getMonitor();
-    monitor.newUrn = (parent, type, name) => engineUrn(options.stack, options.project, parent, type, name);
     const resources: RecordedResource[] = [];
     const byUrn = new Map<string, RecordedResource>();
+    const providerInputs = (reference: string) => byUrn.get(reference.split("::").slice(0, -1).join("::"))?.inputs;
+    const mocks = new PlatformMocks(options.mockEnvironment, self, undefined, (reference) => {
+        const region = providerInputs(reference)?.region;
+        return typeof region === "string" && region !== "" ? region : undefined;
+    });
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, false, organization);
+    const monitor = settings.getMonitor();
+    const urnOf: UrnOf = (parent, type, name) => engineUrn(options.stack, options.project, parent, type, name);
+    monitor.newUrn = urnOf;
+
+    const failures = new RenderFailures();
+    const { fail } = failures;
+    const onFailure = (error: unknown) => fail(error);
+    process.on("unhandledRejection", onFailure);
+    process.on("uncaughtException", onFailure);
+    collecting = true;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    attributeRegistrationFailures(require("@pulumi/pulumi/runtime/state"), urnOf, fail);
+    answerInvokes(monitor);
+    const programDir = typeof options.program === "string" ? programFolder(options.program) : undefined;
     recordRegistrations(monitor, (resource) => {
         resources.push(resource);
         byUrn.set(resource.urn, resource);
         options.onRegister?.(resource.urn, resource);
-    }, byUrn);
+    }, byUrn, urnOf, fail, {
+        programDir: programDir ?? process.cwd(),
+        urnOf,
+        providerInputs,
+        newResource: (type, name, inputs, provider) => mocks.newResource({ type, name, inputs, custom: true, ...(provider ? { provider } : {}) }),
+    });
 
-    const failures: unknown[] = [];
-    const onFailure = (error: unknown) => failures.push(error);
-    process.on("unhandledRejection", onFailure);
-    process.on("uncaughtException", onFailure);
+    const cwd = process.cwd();
     try {
+        // The CLI runs a program in its folder (the project's `main`), so relative paths it reads resolve there.
+        if (programDir) {
+            process.chdir(programDir);
+        }
         const outputs = await pulumi.runtime.runInPulumiStack(async () => {
             // A program error is caught here rather than left to the root stack, whose outputs would
             // reject it again on promises nobody awaits.
@@ -116,19 +148,67 @@ export async function renderProgram(options: RenderOptions): Promise<RenderResul
                 const exported = require(options.program);
                 return await (typeof exported === "function" ? exported() : exported);
             } catch (error) {
-                failures.push(error);
+                fail(error);
                 return {};
             }
         });
         await settings.waitForRPCs();
-        if (failures.length > 0) {
-            throw failures[0];
+        // A rejection nobody handles is reported after the microtasks that follow it have run: let the
+        // failures of this render arrive before it is judged, not once the check has moved on.
+        await nextTurn();
+        await nextTurn();
+        if (failures.count === 0) {
+            failOnPendingPromises(fail);
         }
+        failures.throwFirst();
         return { resources, outputs: (outputs ?? {}) as Record<string, unknown> };
     } finally {
+        process.chdir(cwd);
+        collecting = false;
         process.off("unhandledRejection", onFailure);
         process.off("uncaughtException", onFailure);
     }
+}
+
+function nextTurn(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The folder a program runs in: `main` itself when it is a folder, else the folder holding it. */
+function programFolder(program: string): string {
+    const absolute = path.resolve(program);
+    try {
+        return fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+    } catch {
+        return path.dirname(absolute);
+    }
+}
+
+interface InvokeMonitor {
+    invoke(req: resproto.ResourceInvokeRequest, callback: Callback<resproto.ResourceInvokeResponse>): unknown;
+}
+
+/**
+ * Two things the mock monitor does not do for invokes: answer "unknown" (the mocks return a result holding
+ * UNKNOWN_RESULT_KEY for a lookup only the account could answer; the SDK then resolves an unknown output, as
+ * during a preview), and keep a failed invoke's reason (the SDK reads the gRPC `details`, which a mock's
+ * error lacks, and would report an empty message).
+ */
+function answerInvokes(monitor: InvokeMonitor): void {
+    const invoke = monitor.invoke.bind(monitor);
+    monitor.invoke = (req, callback) => invoke(req, (error, response) => {
+        if (error) {
+            const reason = (error as { details?: string }).details || error.message;
+            callback(Object.assign(error, { details: reason.includes(req.getTok()) ? reason : `invoke ${req.getTok()}: ${reason}` }), response);
+            return;
+        }
+        const result = response?.getReturn()?.toJavaScript();
+        if (response && result && result[UNKNOWN_RESULT_KEY] === true) {
+            response.clearReturn();
+            response.setUnknown(true);
+        }
+        callback(error, response);
+    });
 }
 
 export interface Debuggable {
@@ -342,18 +422,45 @@ export function engineUrn(stack: string, project: string, parent: string | undef
     return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
-interface MonitorLike {
+interface MonitorLike extends InvokeMonitor {
     newUrn(parent: string | undefined, type: string, name: string): string;
     registerResource(req: resproto.RegisterResourceRequest, callback: Callback<resproto.RegisterResourceResponse>): unknown;
     registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback<unknown>): unknown;
+    readResource(req: resproto.ReadResourceRequest, callback: Callback<resproto.ReadResourceResponse>): unknown;
 }
 
-/** The mock monitor drops parent, dependencies and options; wrap it to keep them. */
-function recordRegistrations(monitor: MonitorLike, record: (r: RecordedResource) => void, byUrn: Map<string, RecordedResource>): void {
+/**
+ * The mock monitor drops parent, dependencies and options; wrap it to keep them. A registration the mock
+ * provider refuses is a failure of that resource; a YAML component (yaml/v2 ConfigGroup, ConfigFile) is
+ * followed by the children its provider would register (engine/yaml-manifests.ts).
+ */
+function recordRegistrations(monitor: MonitorLike, record: (r: RecordedResource) => void, byUrn: Map<string, RecordedResource>,
+    urnOf: UrnOf, fail: Fail, expansion: ExpansionContext): void {
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => register(req, (error, response) => {
-        if (!error && response) {
-            record(fromRegistration(req, response));
+        if (error) {
+            fail(error, { urn: urnOf(req.getParent() || undefined, req.getType(), req.getName()), type: req.getType() });
+        } else if (response) {
+            const recorded = fromRegistration(req, response);
+            record(recorded);
+            if (recorded.type === CONFIG_GROUP_V2 || recorded.type === CONFIG_FILE_V2) {
+                const provider = recorded.provider ?? req.getProvidersMap().get("kubernetes");
+                try {
+                    for (const child of expandYamlComponent(provider ? { ...recorded, provider } : recorded, expansion)) {
+                        record(child);
+                    }
+                } catch (expansionError) {
+                    fail(expansionError, { urn: recorded.urn, type: recorded.type });
+                }
+            }
+        }
+        callback(error, response);
+    });
+
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (req, callback) => read(req, (error, response) => {
+        if (error) {
+            fail(error, { urn: urnOf(req.getParent() || undefined, req.getType(), req.getName()), type: req.getType() });
         }
         callback(error, response);
     });

@@ -38,6 +38,8 @@ function reachable(name: string, definitions: Readonly<Record<string, Plain>>): 
 
 export class KubernetesOpenApi {
     private definitionsCache?: Record<string, Plain>;
+    /** `apps/v1 Deployment` of every kind served under `/namespaces/{namespace}/`. */
+    private namespacedCache?: Set<string>;
     private kindsCache?: Map<string, string>;
     private groupsCache?: Set<string>;
     private readonly validators = new Map<string, StructuralValidator>();
@@ -46,7 +48,20 @@ export class KubernetesOpenApi {
 
     private get definitions(): Record<string, Plain> {
         if (!this.definitionsCache) {
-            const definitions = (JSON.parse(fs.readFileSync(this.file, "utf8")) as { definitions: Record<string, Plain> }).definitions;
+            const document = JSON.parse(fs.readFileSync(this.file, "utf8")) as { definitions: Record<string, Plain>; paths?: Record<string, Record<string, Plain>> };
+            const definitions = document.definitions;
+            this.namespacedCache = new Set();
+            for (const [route, operations] of Object.entries(document.paths ?? {})) {
+                if (!route.includes("/namespaces/{namespace}/")) {
+                    continue;
+                }
+                for (const operation of Object.values(operations)) {
+                    const gvk = (operation as Plain | undefined)?.["x-kubernetes-group-version-kind"] as Plain | undefined;
+                    if (gvk) {
+                        this.namespacedCache.add(`${gvk.group ? `${gvk.group}/` : ""}${gvk.version} ${gvk.kind}`);
+                    }
+                }
+            }
             // A quantity is written as a string, but the API server also decodes a JSON number (Quantity.UnmarshalJSON).
             definitions["io.k8s.apimachinery.pkg.api.resource.Quantity"] = { ...definitions["io.k8s.apimachinery.pkg.api.resource.Quantity"], type: ["string", "number"] };
             this.definitionsCache = definitions;
@@ -80,6 +95,14 @@ export class KubernetesOpenApi {
         const name = this.kinds.get(`${apiVersion} ${kind}`);
         // The meta group lists its option kinds (DeleteOptions...) under every group: only kinds with metadata are objects.
         return name && this.definitions[name]?.properties?.metadata ? name : undefined;
+    }
+
+    /** Whether a built-in kind lives in a namespace (served under `/namespaces/{namespace}/`); undefined for a kind it does not serve. */
+    scopeOf(apiVersion: string, kind: string): "Namespaced" | "Cluster" | undefined {
+        if (!this.definitionOf(apiVersion, kind)) {
+            return undefined;
+        }
+        return this.namespacedCache?.has(`${apiVersion} ${kind}`) ? "Namespaced" : "Cluster";
     }
 
     /** The validator of one kind (or of ObjectMeta alone); a patch's does not require anything. */

@@ -7,6 +7,8 @@ import { describe, it } from "node:test";
 import { derivedStackFile, ROOT, runCheckCli } from "../harness/cli";
 import { parsePolicyPackConfig, reconcilePolicyPackConfig, unknownPolicyNames, type PolicyInfo } from "../../engine/analyzer";
 import { RENDER_NODE_FLAGS } from "../../engine/node-flags";
+import type { CheckResult } from "../../engine/engine";
+import type { RecordedResource } from "../../engine/program";
 import { InputError } from "../../engine/stack-file";
 
 describe("check: flags", () => {
@@ -267,3 +269,22 @@ describe("check: stack files the CLI would mishandle", () => {
         assert.doesNotMatch(withKey.stdout, /Warnings/);
     });
 });
+
+describe("check: what the check cannot see", () => {
+    it("warns, naming each, that the objects of a Helm v4 chart or a kustomize v2 directory are judged only by a preview", async () => {
+        const { checkWarnings } = await import("../../engine/check");
+        const component = (type: string, name: string) => ({ urn: `urn:pulumi:dev::secure-platform::${type}::${name}`, type, name }) as RecordedResource;
+        const result = {
+            project: "secure-platform",
+            stack: "dev",
+            settingsFile: path.join(ROOT, "stacks", "Pulumi.dev.yaml"),
+            resources: [component("kubernetes:helm.sh/v4:Chart", "cert-manager"), component("kubernetes:kustomize/v2:Directory", "orders"), component("kubernetes:helm.sh/v3:Release", "istiod")],
+        } as unknown as CheckResult;
+        const warnings = checkWarnings(result, ROOT, undefined).filter((w) => !w.startsWith("stacks/"));
+        assert.deepEqual(warnings, [
+            "kubernetes:helm.sh/v4:Chart::cert-manager: a Helm chart's objects are rendered by the Kubernetes provider (helm.v4.Chart) at deploy time and are not judged offline; `pulumi preview --policy-pack policies` judges them",
+            "kubernetes:kustomize/v2:Directory::orders: a kustomization's objects are rendered by the Kubernetes provider (kustomize.v2.Directory) at deploy time and are not judged offline; `pulumi preview --policy-pack policies` judges them",
+        ]);
+    });
+});
+

@@ -51,3 +51,30 @@ describe("PlatformMocks' stack references", () => {
         }
     });
 });
+
+describe("PlatformMocks' lookups of the region", () => {
+    const mocks = new PlatformMocks(ENVIRONMENT, SELF_MANAGED, undefined, (reference) => (reference.includes("::virginia::") ? "us-east-1" : undefined));
+    const virginia = "urn:pulumi:dev::secure-platform::pulumi:providers:aws::virginia::0f1e";
+
+    it("answers getAvailabilityZones with <region>a, b and c and their zone ids, without the excluded ones", () => {
+        assert.deepEqual(mocks.call({ token: "aws:index/getAvailabilityZones:getAvailabilityZones", inputs: {} }),
+            { id: "eu-west-1", region: "eu-west-1", names: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], zoneIds: ["euw1-az1", "euw1-az2", "euw1-az3"], groupNames: ["eu-west-1", "eu-west-1", "eu-west-1"] });
+        const excluded = mocks.call({ token: "aws:index/getAvailabilityZones:getAvailabilityZones", inputs: { excludeNames: ["eu-west-1b"], excludeZoneIds: ["euw1-az3"] } });
+        assert.deepEqual(excluded.names, ["eu-west-1a"]);
+        assert.deepEqual(mocks.call({ token: "aws:index/getAvailabilityZones:getAvailabilityZones", inputs: { state: "unavailable" } }).names, []);
+    });
+
+    it("answers for the region of the provider the invoke names, or the region the invoke asks for", () => {
+        assert.equal(mocks.call({ token: "aws:index/getRegion:getRegion", inputs: {}, provider: virginia }).region, "us-east-1");
+        assert.deepEqual(mocks.call({ token: "aws:index/getAvailabilityZones:getAvailabilityZones", inputs: {}, provider: virginia }).zoneIds, ["use1-az1", "use1-az2", "use1-az3"]);
+        assert.equal(mocks.call({ token: "aws:index/getRegion:getRegion", inputs: { region: "ap-southeast-2" } }).endpoint, "ec2.ap-southeast-2.amazonaws.com");
+        assert.deepEqual(mocks.call({ token: "aws:index/getAvailabilityZones:getAvailabilityZones", inputs: { region: "ap-southeast-2" } }).zoneIds, ["apse2-az1", "apse2-az2", "apse2-az3"]);
+    });
+
+    it("answers getPartition and getCallerIdentity in the partition of that region", () => {
+        assert.deepEqual(mocks.call({ token: "aws:index/getPartition:getPartition", inputs: { region: "cn-north-1" } }),
+            { id: "aws-cn", partition: "aws-cn", dnsSuffix: "amazonaws.com.cn", reverseDnsPrefix: "cn.com.amazonaws" });
+        assert.match(String(mocks.call({ token: "aws:index/getCallerIdentity:getCallerIdentity", inputs: { region: "us-gov-west-1" } }).arn), /^arn:aws-us-gov:sts::111122223333:/);
+        assert.deepEqual(mocks.call({ token: "aws:index/getAvailabilityZones:getAvailabilityZones", inputs: { region: "us-gov-west-1" } }).zoneIds, ["usgw1-az1", "usgw1-az2", "usgw1-az3"]);
+    });
+});
