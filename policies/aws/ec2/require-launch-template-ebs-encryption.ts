@@ -3,14 +3,14 @@ import { list } from "../../lib/values";
 
 export default defineResourceRule<{ requireCustomerManagedKey: boolean }>({
     name: "require-launch-template-ebs-encryption",
-    description: "Every EBS volume a launch template, launch configuration or instance defines must be encrypted, with a customer-managed KMS key.",
+    description: "Every EBS volume a launch template, launch configuration, instance or Spot instance request defines must be encrypted, with a customer-managed KMS key.",
     severity: "medium",
     controls: ["FSBP EC2.3"],
-    remediation: "In each `blockDeviceMappings[].ebs` set `encrypted: \"true\"` and `kmsKeyId` to your EBS key; for instances, `rootBlockDevice`/`ebsBlockDevices` with `encrypted: true` and `kmsKeyId`; launch configurations cannot name a key, so move them to launch templates.",
+    remediation: "In each `blockDeviceMappings[].ebs` set `encrypted: \"true\"` and `kmsKeyId` to your EBS key; for instances and Spot instance requests, `rootBlockDevice`/`ebsBlockDevices` with `encrypted: true` and `kmsKeyId`; launch configurations cannot name a key, so move them to launch templates.",
     config: {
         requireCustomerManagedKey: { type: "boolean", default: true, description: "Require kmsKeyId (not the AWS-managed aws/ebs key)." },
     },
-    resourceTypes: ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/launchConfiguration:LaunchConfiguration", "aws:ec2/instance:Instance"],
+    resourceTypes: ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/launchConfiguration:LaunchConfiguration", "aws:ec2/instance:Instance", "aws:ec2/spotInstanceRequest:SpotInstanceRequest"],
     validate(props, { type, config }, report) {
         const isTemplate = type === "aws:ec2/launchTemplate:LaunchTemplate";
         const volumes = isTemplate

@@ -15,6 +15,8 @@ const mapping = (deviceName: string, ebs: Record<string, unknown>) =>
     ({ deviceName, ebs: { volumeSize: 50, volumeType: "gp3", deleteOnTermination: "true", ...ebs } });
 const instance = (name: string, props: Record<string, unknown>) =>
     resource("aws:ec2/instance:Instance", name, { ami: AMI, instanceType: "t3.small", subnetId: "subnet-0a1b2c3d4e5f60718", ...props });
+const spot = (name: string, props: Record<string, unknown>) =>
+    resource("aws:ec2/spotInstanceRequest:SpotInstanceRequest", name, { ami: AMI, instanceType: "t3.small", subnetId: "subnet-0a1b2c3d4e5f60718", spotType: "one-time", ...props });
 const launchConfiguration = (name: string, props: Record<string, unknown>) =>
     resource("aws:ec2/launchConfiguration:LaunchConfiguration", name, { namePrefix: `${name}-`, imageId: AMI, instanceType: "t3.small", ...props });
 const awsManagedKeyAllowed = { "require-launch-template-ebs-encryption": { requireCustomerManagedKey: false } };
@@ -33,6 +35,10 @@ export default ruleCases("require-launch-template-ebs-encryption", {
                 rootBlockDevice: { encrypted: true, kmsKeyId: EBS_KEY, volumeSize: 30, volumeType: "gp3" },
                 ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: EBS_KEY, volumeSize: 200, volumeType: "gp3" }],
             })],
+        },
+        {
+            name: "a Spot instance request whose root volume uses the EBS key",
+            resources: [spot("batch", { rootBlockDevice: { encrypted: true, kmsKeyId: EBS_KEY, volumeSize: 30, volumeType: "gp3" } })],
         },
         {
             name: "a launch template on the AWS-managed key where the team does not require a customer-managed one",
@@ -62,6 +68,7 @@ export default ruleCases("require-launch-template-ebs-encryption", {
         },
         { name: "a launch template that declares no volume (the AMI's mappings apply)", resources: [launchTemplate("bare")], message: /blockDeviceMappings declares no EBS volume/ },
         { name: "an instance without rootBlockDevice", resources: [instance("bare", {})], message: /rootBlockDevice is not set/ },
+        { name: "a Spot instance request with an unencrypted root volume", resources: [spot("plain-batch", { rootBlockDevice: { volumeSize: 30 } })], message: /Volume root is not encrypted \(encrypted: not set\)/ },
         {
             name: "an instance with an unencrypted data volume",
             resources: [instance("data", {

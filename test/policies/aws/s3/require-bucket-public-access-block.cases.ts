@@ -32,6 +32,16 @@ export default ruleCases("require-bucket-public-access-block", {
             message: /Public access block data leaves ignorePublicAcls, restrictPublicBuckets off\./,
         },
         {
+            name: "a block for a bucket managed elsewhere, no bucket in the stack, leaving a setting off",
+            resources: [block("external", "acme-external-bucket", { ...ALL_ON, ignorePublicAcls: false })],
+            message: /Public access block external leaves ignorePublicAcls off\. Expected all four settings true\./,
+        },
+        {
+            name: "a bucket whose account blocks public access but which has no block of its own",
+            resources: [data, resource("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "account", ALL_ON)],
+            message: /Bucket data has no public access block\. .*an account-level block does not count/,
+        },
+        {
             name: "an aws.s3.BucketV2 whose block allows public policies",
             resources: [legacy, block("legacy", legacy, { ...ALL_ON, blockPublicPolicy: false })],
             message: /Public access block legacy leaves blockPublicPolicy off\./,
