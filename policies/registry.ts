@@ -3,6 +3,31 @@
  * tests all read this list; a second rule with a name already taken stops the pack from loading.
  */
 import disallowWeakCertificateKeys from "./aws/acm/disallow-weak-certificate-keys";
+import requireApiAccessLogs from "./aws/apigateway/require-api-access-logs";
+import requireApiCacheEncryption from "./aws/apigateway/require-api-cache-encryption";
+import requireApiExecutionLogging from "./aws/apigateway/require-api-execution-logging";
+import requireApiRouteAuthorization from "./aws/apigateway/require-api-route-authorization";
+import requireApiStageWebAcl from "./aws/apigateway/require-api-stage-web-acl";
+import requireApiTlsPolicy from "./aws/apigateway/require-api-tls-policy";
+import requireDefaultRootObject from "./aws/cloudfront/require-default-root-object";
+import requireDistributionHttps from "./aws/cloudfront/require-distribution-https";
+import requireDistributionLogging from "./aws/cloudfront/require-distribution-logging";
+import requireDistributionTlsPolicy from "./aws/cloudfront/require-distribution-tls-policy";
+import requireDistributionWebAcl from "./aws/cloudfront/require-distribution-web-acl";
+import requireOriginAccessControl from "./aws/cloudfront/require-origin-access-control";
+import requireOriginHttps from "./aws/cloudfront/require-origin-https";
+import disallowAdminManagedPolicies from "./aws/iam/disallow-admin-managed-policies";
+import disallowFullAdminPolicies from "./aws/iam/disallow-full-admin-policies";
+import disallowIamUserAccessKeys from "./aws/iam/disallow-iam-user-access-keys";
+import disallowPassroleOnAnyRole from "./aws/iam/disallow-passrole-on-any-role";
+import disallowUserPolicies from "./aws/iam/disallow-user-policies";
+import disallowWildcardServiceActions from "./aws/iam/disallow-wildcard-service-actions";
+import restrictRoleTrustPolicy from "./aws/iam/restrict-role-trust-policy";
+import disallowPlaintextFunctionSecrets from "./aws/lambda/disallow-plaintext-function-secrets";
+import disallowPublicFunctionPermission from "./aws/lambda/disallow-public-function-permission";
+import requireFunctionUrlAuth from "./aws/lambda/require-function-url-auth";
+import requireFunctionVpc from "./aws/lambda/require-function-vpc";
+import requireSupportedLambdaRuntime from "./aws/lambda/require-supported-lambda-runtime";
 import disallowHighRiskPortsFromInternet from "./aws/ec2/disallow-high-risk-ports-from-internet";
 import disallowPublicIpAssignment from "./aws/ec2/disallow-public-ip-assignment";
 import requireEbsVolumeEncryption from "./aws/ec2/require-ebs-volume-encryption";
@@ -26,6 +51,35 @@ import disallowPublicBucketAcl from "./aws/s3/disallow-public-bucket-acl";
 import requireBucketKmsEncryption from "./aws/s3/require-bucket-kms-encryption";
 import requireBucketPublicAccessBlock from "./aws/s3/require-bucket-public-access-block";
 import requireBucketSslOnly from "./aws/s3/require-bucket-ssl-only";
+import disallowPublicBucketPolicy from "./aws/s3/disallow-public-bucket-policy";
+import requireAccountPublicAccessBlock from "./aws/s3/require-account-public-access-block";
+import disallowPublicDbInstance from "./aws/rds/disallow-public-db-instance";
+import requireDbAutoMinorVersionUpgrade from "./aws/rds/require-db-auto-minor-version-upgrade";
+import requireDbBackupRetention from "./aws/rds/require-db-backup-retention";
+import requireDbDeletionProtection from "./aws/rds/require-db-deletion-protection";
+import requireDbEncryption from "./aws/rds/require-db-encryption";
+import requireDbIamAuthentication from "./aws/rds/require-db-iam-authentication";
+import requireDbLogExports from "./aws/rds/require-db-log-exports";
+import requireTableCmkEncryption from "./aws/dynamodb/require-table-cmk-encryption";
+import requireTableDeletionProtection from "./aws/dynamodb/require-table-deletion-protection";
+import requireTablePointInTimeRecovery from "./aws/dynamodb/require-table-point-in-time-recovery";
+import requireQueueKmsEncryption from "./aws/sqs/require-queue-kms-encryption";
+import requireTopicKmsEncryption from "./aws/sns/require-topic-kms-encryption";
+import requireImageScanning from "./aws/ecr/require-image-scanning";
+import requireImmutableImageTags from "./aws/ecr/require-immutable-image-tags";
+import requireRepositoryCmkEncryption from "./aws/ecr/require-repository-cmk-encryption";
+import requireEfsBackups from "./aws/efs/require-efs-backups";
+import requireEfsEncryption from "./aws/efs/require-efs-encryption";
+import disallowOpenOpensearchAccessPolicy from "./aws/opensearch/disallow-open-opensearch-access-policy";
+import disallowPublicOpensearchDomain from "./aws/opensearch/disallow-public-opensearch-domain";
+import requireOpensearchEncryptionAtRest from "./aws/opensearch/require-opensearch-encryption-at-rest";
+import requireOpensearchFineGrainedAccessControl from "./aws/opensearch/require-opensearch-fine-grained-access-control";
+import requireOpensearchHttps from "./aws/opensearch/require-opensearch-https";
+import requireOpensearchNodeToNodeEncryption from "./aws/opensearch/require-opensearch-node-to-node-encryption";
+import disallowDefaultCacheSubnetGroup from "./aws/elasticache/disallow-default-cache-subnet-group";
+import requireElasticacheAuthentication from "./aws/elasticache/require-elasticache-authentication";
+import requireElasticacheEncryptionAtRest from "./aws/elasticache/require-elasticache-encryption-at-rest";
+import requireElasticacheEncryptionInTransit from "./aws/elasticache/require-elasticache-encryption-in-transit";
 import requireAlbWebAcl from "./aws/waf/require-alb-web-acl";
 import requireWebAclLogging from "./aws/waf/require-web-acl-logging";
 import requireWebAclRules from "./aws/waf/require-web-acl-rules";
@@ -41,6 +95,19 @@ import requireMeshWideStrictMtls from "./kubernetes/mesh/require-mesh-wide-stric
 import requireStrictMtls from "./kubernetes/mesh/require-strict-mtls";
 import restrictMeshOutboundTraffic from "./kubernetes/mesh/restrict-mesh-outbound-traffic";
 import restrictTenantIngressRoutes from "./kubernetes/mesh/restrict-tenant-ingress-routes";
+import disallowMeshOptOut from "./kubernetes/mesh/disallow-mesh-opt-out";
+import requireDestinationRuleTls from "./kubernetes/mesh/require-destination-rule-tls";
+import requireGatewayTls from "./kubernetes/mesh/require-gateway-tls";
+import restrictAuthorizationPolicyAllows from "./kubernetes/mesh/restrict-authorization-policy-allows";
+import restrictServiceEntryHosts from "./kubernetes/mesh/restrict-service-entry-hosts";
+import restrictReservedNamespaces from "./kubernetes/namespaces/restrict-reserved-namespaces";
+import requireIngressTls from "./kubernetes/network/require-ingress-tls";
+import restrictNetworkPolicyPeers from "./kubernetes/network/restrict-network-policy-peers";
+import restrictPrivilegedRbacPermissions from "./kubernetes/rbac/restrict-privileged-rbac-permissions";
+import restrictRbacBindingSubjects from "./kubernetes/rbac/restrict-rbac-binding-subjects";
+import disallowPlaintextCredentials from "./kubernetes/secrets/disallow-plaintext-credentials";
+import requirePinnedHelmCharts from "./kubernetes/images/require-pinned-helm-charts";
+import requireResourceLimits from "./kubernetes/workloads/require-resource-limits";
 import requirePodSecurityLabels from "./kubernetes/namespaces/require-pod-security-labels";
 import requireDefaultDenyNetworkPolicy from "./kubernetes/network/require-default-deny-network-policy";
 import restrictServiceExposure from "./kubernetes/network/restrict-service-exposure";
@@ -96,12 +163,31 @@ export function buildRegistry(rules: readonly Rule[]): readonly Rule[] {
 export const RULES: readonly Rule[] = buildRegistry([
     // aws/acm
     disallowWeakCertificateKeys,
+    // aws/apigateway
+    requireApiAccessLogs,
+    requireApiCacheEncryption,
+    requireApiExecutionLogging,
+    requireApiRouteAuthorization,
+    requireApiStageWebAcl,
+    requireApiTlsPolicy,
     // aws/backup
     requireBackupPlanRetention,
     requireBackupVaultEncryption,
+    // aws/cloudfront
+    requireDefaultRootObject,
+    requireDistributionHttps,
+    requireDistributionLogging,
+    requireDistributionTlsPolicy,
+    requireDistributionWebAcl,
+    requireOriginAccessControl,
+    requireOriginHttps,
     // aws/cloudwatch
     requireLogGroupEncryption,
     requireLogGroupRetention,
+    // aws/dynamodb
+    requireTableCmkEncryption,
+    requireTableDeletionProtection,
+    requireTablePointInTimeRecovery,
     // aws/ec2
     disallowHighRiskPortsFromInternet,
     disallowNaclAdminPortsFromInternet,
@@ -113,6 +199,13 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireLaunchTemplateEbsEncryption,
     restrictImdsHopLimit,
     restrictIngressFromInternet,
+    // aws/ecr
+    requireImageScanning,
+    requireImmutableImageTags,
+    requireRepositoryCmkEncryption,
+    // aws/efs
+    requireEfsBackups,
+    requireEfsEncryption,
     // aws/eks
     disallowNodeGroupRemoteAccess,
     disallowPublicClusterEndpoint,
@@ -121,23 +214,63 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireClusterSecretsEncryption,
     requireNetworkPolicyEnforcement,
     requireSupportedKubernetesVersion,
+    // aws/elasticache
+    disallowDefaultCacheSubnetGroup,
+    requireElasticacheAuthentication,
+    requireElasticacheEncryptionAtRest,
+    requireElasticacheEncryptionInTransit,
     // aws/elb
     requireAlbHardening,
     requireHttpsListeners,
     requireLbAccessLogs,
     requireLbDeletionProtection,
     requireTlsSecurityPolicy,
+    // aws/iam
+    disallowAdminManagedPolicies,
+    disallowFullAdminPolicies,
+    disallowIamUserAccessKeys,
+    disallowPassroleOnAnyRole,
+    disallowUserPolicies,
+    disallowWildcardServiceActions,
+    restrictRoleTrustPolicy,
     // aws/kms
     disallowPublicKeyPolicy,
     requireKeyRotation,
     restrictKeyAdministration,
+    // aws/lambda
+    disallowPlaintextFunctionSecrets,
+    disallowPublicFunctionPermission,
+    requireFunctionUrlAuth,
+    requireFunctionVpc,
+    requireSupportedLambdaRuntime,
+    // aws/opensearch
+    disallowOpenOpensearchAccessPolicy,
+    disallowPublicOpensearchDomain,
+    requireOpensearchEncryptionAtRest,
+    requireOpensearchFineGrainedAccessControl,
+    requireOpensearchHttps,
+    requireOpensearchNodeToNodeEncryption,
+    // aws/rds
+    disallowPublicDbInstance,
+    requireDbAutoMinorVersionUpgrade,
+    requireDbBackupRetention,
+    requireDbDeletionProtection,
+    requireDbEncryption,
+    requireDbIamAuthentication,
+    requireDbLogExports,
     // aws/s3
     disallowPublicBucketAcl,
+    disallowPublicBucketPolicy,
+    requireAccountPublicAccessBlock,
     requireBucketKmsEncryption,
     requireBucketPublicAccessBlock,
     requireBucketSslOnly,
     // aws/secretsmanager
     requireSecretCmk,
+    // aws/sns
+    requireTopicKmsEncryption,
+    // aws/sqs
+    requireQueueKmsEncryption,
     // aws/waf
     requireAlbWebAcl,
     requireWebAclLogging,
@@ -147,26 +280,40 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireMongodbTls,
     restrictMongodbExposure,
     // kubernetes/mesh
+    disallowMeshOptOut,
+    requireDestinationRuleTls,
+    requireGatewayTls,
+    restrictAuthorizationPolicyAllows,
+    restrictServiceEntryHosts,
     requireMeshMinTlsVersion,
     requireMeshWideStrictMtls,
     requireStrictMtls,
     restrictMeshOutboundTraffic,
     restrictTenantIngressRoutes,
     // kubernetes/namespaces
+    restrictReservedNamespaces,
     requirePodSecurityLabels,
     // kubernetes/network
+    requireIngressTls,
+    restrictNetworkPolicyPeers,
     requireDefaultDenyNetworkPolicy,
     restrictServiceExposure,
     // kubernetes/rbac
+    restrictPrivilegedRbacPermissions,
+    restrictRbacBindingSubjects,
     disableDefaultServiceAccountToken,
     disallowClusterAdminBindings,
     disallowWildcardRbac,
     restrictSecretAccess,
     // kubernetes/images
+    requirePinnedHelmCharts,
     requireMirroredSources,
     // kubernetes/storage
     requireEncryptedStorageClass,
+    // kubernetes/secrets
+    disallowPlaintextCredentials,
     // kubernetes/workloads
+    requireResourceLimits,
     disallowHostNamespaces,
     disallowHostPaths,
     disallowHostPorts,

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from "../analyzer";
 import type { CheckResult } from "../engine";
+import { WORKLOAD_TYPE_LIST } from "../../policies/lib/pod-spec";
 import type { Rule } from "../../policies/lib/rule";
 import type { ResourceView } from "./stack-view";
 
@@ -30,6 +31,16 @@ export const STACK_RULE_SCOPES: Readonly<Record<string, readonly string[]>> = {
         "kubernetes:core/v1:PersistentVolumeClaim", "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass",
     ],
     "require-vpc-flow-logs": ["aws:ec2/vpc:Vpc"],
+    "require-api-execution-logging": ["aws:apigateway/stage:Stage", "aws:apigateway/methodSettings:MethodSettings", "aws:apigatewayv2/api:Api", "aws:apigatewayv2/stage:Stage"],
+    "require-api-route-authorization": ["aws:apigatewayv2/api:Api", "aws:apigatewayv2/route:Route", "aws:apigateway/method:Method"],
+    "require-api-stage-web-acl": ["aws:apigateway/stage:Stage", "aws:wafv2/webAclAssociation:WebAclAssociation"],
+    "require-function-vpc": ["aws:lambda/function:Function", "aws:cloudfront/distribution:Distribution"],
+    "require-image-scanning": ["aws:ecr/repository:Repository", "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate", "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration"],
+    "require-efs-backups": ["aws:efs/fileSystem:FileSystem", "aws:efs/backupPolicy:BackupPolicy", "aws:backup/selection:Selection"],
+    "disallow-open-opensearch-access-policy": ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain", "aws:opensearch/domainPolicy:DomainPolicy", "aws:elasticsearch/domainPolicy:DomainPolicy"],
+    "disable-default-service-account-token": ["kubernetes:core/v1:ServiceAccount", "kubernetes:core/v1:ServiceAccountPatch", ...WORKLOAD_TYPE_LIST],
+    "require-resource-limits": ["kubernetes:core/v1:LimitRange", "kubernetes:core/v1:LimitRangePatch", ...WORKLOAD_TYPE_LIST],
+    "disallow-mesh-opt-out": ["kubernetes:core/v1:Namespace", "kubernetes:core/v1:NamespacePatch", ...WORKLOAD_TYPE_LIST],
     "restrict-default-security-group": ["aws:ec2/vpc:Vpc", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
 };
 

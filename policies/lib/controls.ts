@@ -64,6 +64,18 @@ export const FRAMEWORKS = {
         version: "latest",
         reference: "https://istio.io/latest/docs/ops/best-practices/security/",
     },
+    cisAws: {
+        name: "CIS Amazon Web Services Foundations Benchmark",
+        short: "CIS AWS",
+        version: "3.0.0",
+        reference: "https://www.cisecurity.org/benchmark/amazon_web_services",
+    },
+    wellArchitected: {
+        name: "AWS Well-Architected Framework, Security Pillar",
+        short: "AWS WA",
+        version: "latest",
+        reference: "https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/welcome.html",
+    },
 } as const;
 
 export type FrameworkKey = keyof typeof FRAMEWORKS;
@@ -126,6 +138,16 @@ function nist80053(id: string, title: string): Control {
 /** The page has no numbering; controls are keyed by their section's anchor. */
 function istioBestPractice(anchor: string, title: string): Control {
     return { framework: "istioBestPractices", id: anchor, title, url: `https://istio.io/latest/docs/ops/best-practices/security/#${anchor}` };
+}
+
+/** Numbered as in CIS AWS Foundations v3.0.0 (later versions renumber section 1). */
+function cisAws(id: string, title: string): Control {
+    return { framework: "cisAws", id, title, url: "https://www.cisecurity.org/benchmark/amazon_web_services" };
+}
+
+/** Best practices are keyed by their ID (SEC02-BP02) and link to their page. */
+function wellArchitected(id: string, title: string, page: string): Control {
+    return { framework: "wellArchitected", id, title, url: `https://docs.aws.amazon.com/wellarchitected/latest/framework/${page}` };
 }
 
 export const CONTROLS = {
@@ -228,6 +250,106 @@ export const CONTROLS = {
     "FSBP KMS.5": fsbp("KMS.5", "KMS keys should not be publicly accessible"),
     "Istio BP avoid-overly-broad-hosts-configurations": istioBestPractice("avoid-overly-broad-hosts-configurations", "Avoid overly broad hosts configurations"),
     "NIST SP 800-53 AC-4": nist80053("AC-4", "Information Flow Enforcement"),
+    // aws/iam, aws/lambda, aws/apigateway, aws/cloudfront (issue 18)
+    "FSBP IAM.1": fsbp("IAM.1", "IAM policies should not allow full \"*\" administrative privileges"),
+    "FSBP IAM.2": fsbp("IAM.2", "IAM users should not have IAM policies attached"),
+    "FSBP IAM.21": fsbp("IAM.21", "IAM customer managed policies that you create should not allow wildcard actions for services"),
+    "CIS AWS 1.15": cisAws("1.15", "Ensure IAM Users Receive Permissions Only Through Groups"),
+    "CIS AWS 1.16": cisAws("1.16", "Ensure IAM policies that allow full \"*:*\" administrative privileges are not attached"),
+    "CIS AWS 1.22": cisAws("1.22", "Ensure access to AWSCloudShellFullAccess is restricted"),
+    "AWS WA SEC02-BP02": wellArchitected("SEC02-BP02", "Use temporary credentials", "sec_identities_unique.html"),
+    "NIST SP 800-53 AC-3": nist80053("AC-3", "Access Enforcement"),
+    "NIST SP 800-53 IA-5": nist80053("IA-5", "Authenticator Management"),
+    "NIST SP 800-53 SC-7": nist80053("SC-7", "Boundary Protection"),
+    "NIST SP 800-53 SC-8": nist80053("SC-8", "Transmission Confidentiality and Integrity"),
+    "NIST SP 800-53 SI-2": nist80053("SI-2", "Flaw Remediation"),
+    "NIST SP 800-53 AU-12": nist80053("AU-12", "Audit Record Generation"),
+    "FSBP Lambda.1": fsbp("Lambda.1", "Lambda function policies should prohibit public access"),
+    "FSBP Lambda.2": fsbp("Lambda.2", "Lambda functions should use supported runtimes"),
+    "FSBP Lambda.5": fsbp("Lambda.5", "VPC Lambda functions should operate in multiple Availability Zones"),
+    "AWS Config lambda-inside-vpc": awsConfig("lambda-inside-vpc", "Checks if a Lambda function is allowed access to a virtual private cloud (VPC)"),
+    "FSBP APIGateway.1": fsbp("APIGateway.1", "API Gateway REST and WebSocket API execution logging should be enabled"),
+    "FSBP APIGateway.4": fsbp("APIGateway.4", "API Gateway should be associated with a WAF Web ACL"),
+    "FSBP APIGateway.5": fsbp("APIGateway.5", "API Gateway REST API cache data should be encrypted at rest"),
+    "FSBP APIGateway.8": fsbp("APIGateway.8", "API Gateway routes should specify an authorization type"),
+    "FSBP APIGateway.9": fsbp("APIGateway.9", "Access logging should be configured for API Gateway V2 Stages"),
+    "FSBP CloudFront.1": fsbp("CloudFront.1", "CloudFront distributions should have a default root object configured"),
+    "FSBP CloudFront.3": fsbp("CloudFront.3", "CloudFront distributions should require encryption in transit"),
+    "FSBP CloudFront.5": fsbp("CloudFront.5", "CloudFront distributions should have logging enabled"),
+    "FSBP CloudFront.6": fsbp("CloudFront.6", "CloudFront distributions should have WAF enabled"),
+    "FSBP CloudFront.7": fsbp("CloudFront.7", "CloudFront distributions should use custom SSL/TLS certificates"),
+    "FSBP CloudFront.8": fsbp("CloudFront.8", "CloudFront distributions should use SNI to serve HTTPS requests"),
+    "FSBP CloudFront.9": fsbp("CloudFront.9", "CloudFront distributions should encrypt traffic to custom origins"),
+    "FSBP CloudFront.10": fsbp("CloudFront.10", "CloudFront distributions should not use deprecated SSL protocols between edge locations and custom origins"),
+    "FSBP CloudFront.13": fsbp("CloudFront.13", "CloudFront distributions should use origin access control"),
+    "FSBP CloudFront.15": fsbp("CloudFront.15", "CloudFront distributions should use the recommended TLS security policy"),
+    // aws/s3, aws/rds, aws/dynamodb, aws/sqs, aws/sns, aws/ecr, aws/efs, aws/opensearch, aws/elasticache (issue 18, data stores)
+    "CIS AWS 2.1.4": cisAws("2.1.4", "Ensure that S3 Buckets are configured with 'Block public access (bucket settings)'"),
+    "CIS AWS 2.3.1": cisAws("2.3.1", "Ensure that encryption-at-rest is enabled for RDS Instances"),
+    "CIS AWS 2.3.2": cisAws("2.3.2", "Ensure Auto Minor Version Upgrade feature is Enabled for RDS Instances"),
+    "CIS AWS 2.3.3": cisAws("2.3.3", "Ensure that public access is not given to RDS Instance"),
+    "CIS AWS 2.4.1": cisAws("2.4.1", "Ensure that encryption is enabled for EFS file systems"),
+    "FSBP RDS.2": fsbp("RDS.2", "RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration"),
+    "FSBP RDS.3": fsbp("RDS.3", "RDS DB instances should have encryption at-rest enabled"),
+    "FSBP RDS.7": fsbp("RDS.7", "RDS clusters should have deletion protection enabled"),
+    "FSBP RDS.8": fsbp("RDS.8", "RDS DB instances should have deletion protection enabled"),
+    "FSBP RDS.9": fsbp("RDS.9", "RDS DB instances should publish logs to CloudWatch Logs"),
+    "FSBP RDS.10": fsbp("RDS.10", "IAM authentication should be configured for RDS instances"),
+    "FSBP RDS.11": fsbp("RDS.11", "RDS instances should have automatic backups enabled"),
+    "FSBP RDS.12": fsbp("RDS.12", "IAM authentication should be configured for RDS clusters"),
+    "FSBP RDS.13": fsbp("RDS.13", "RDS automatic minor version upgrades should be enabled"),
+    "FSBP RDS.27": fsbp("RDS.27", "RDS DB clusters should be encrypted at rest"),
+    "FSBP RDS.34": fsbp("RDS.34", "Aurora MySQL DB clusters should publish audit logs to CloudWatch Logs"),
+    "FSBP RDS.35": fsbp("RDS.35", "RDS DB clusters should have automatic minor version upgrade enabled"),
+    "FSBP RDS.36": fsbp("RDS.36", "RDS for PostgreSQL DB instances should publish logs to CloudWatch Logs"),
+    "FSBP RDS.37": fsbp("RDS.37", "Aurora PostgreSQL DB clusters should publish logs to CloudWatch Logs"),
+    "FSBP RDS.40": fsbp("RDS.40", "RDS for SQL Server DB instances should publish logs to CloudWatch Logs"),
+    "FSBP RDS.42": fsbp("RDS.42", "RDS for MariaDB DB instances should publish logs to CloudWatch Logs"),
+    "FSBP DynamoDB.2": fsbp("DynamoDB.2", "DynamoDB tables should have point-in-time recovery enabled"),
+    "FSBP DynamoDB.6": fsbp("DynamoDB.6", "DynamoDB tables should have deletion protection enabled"),
+    "AWS Config dynamodb-table-encrypted-kms": awsConfig("dynamodb-table-encrypted-kms", "Checks if Amazon DynamoDB table is encrypted with AWS Key Management Service (KMS)"),
+    "FSBP SQS.1": fsbp("SQS.1", "Amazon SQS queues should be encrypted at rest"),
+    "AWS Config sns-encrypted-kms": awsConfig("sns-encrypted-kms", "Checks if SNS topics are encrypted with AWS Key Management Service (AWS KMS)"),
+    "FSBP ECR.1": fsbp("ECR.1", "ECR private repositories should have image scanning configured"),
+    "FSBP ECR.2": fsbp("ECR.2", "ECR private repositories should have tag immutability configured"),
+    "AWS Config ecr-repository-cmk-encryption-enabled": awsConfig("ecr-repository-cmk-encryption-enabled", "Checks if ECR repository is encrypted at rest using customer-managed KMS key"),
+    "FSBP EFS.1": fsbp("EFS.1", "Elastic File System should be configured to encrypt file data at-rest using AWS KMS"),
+    "FSBP EFS.2": fsbp("EFS.2", "Amazon EFS volumes should be in backup plans"),
+    "FSBP EFS.7": fsbp("EFS.7", "EFS file systems should have automatic backups enabled"),
+    "FSBP EFS.8": fsbp("EFS.8", "EFS file systems should be encrypted at rest"),
+    "FSBP Opensearch.1": fsbp("Opensearch.1", "OpenSearch domains should have encryption at rest enabled"),
+    "FSBP Opensearch.2": fsbp("Opensearch.2", "OpenSearch domains should not be publicly accessible"),
+    "FSBP Opensearch.3": fsbp("Opensearch.3", "OpenSearch domains should encrypt data sent between nodes"),
+    "FSBP Opensearch.7": fsbp("Opensearch.7", "OpenSearch domains should have fine-grained access control enabled"),
+    "FSBP Opensearch.8": fsbp("Opensearch.8", "Connections to OpenSearch domains should be encrypted using the latest TLS security policy"),
+    "FSBP ES.1": fsbp("ES.1", "Elasticsearch domains should have encryption at-rest enabled"),
+    "FSBP ES.2": fsbp("ES.2", "Elasticsearch domains should not be publicly accessible"),
+    "FSBP ES.3": fsbp("ES.3", "Elasticsearch domains should encrypt data sent between nodes"),
+    "FSBP ES.8": fsbp("ES.8", "Connections to Elasticsearch domains should be encrypted using the latest TLS security policy"),
+    "FSBP ElastiCache.4": fsbp("ElastiCache.4", "ElastiCache replication groups should be encrypted at rest"),
+    "FSBP ElastiCache.5": fsbp("ElastiCache.5", "ElastiCache replication groups should be encrypted in transit"),
+    "FSBP ElastiCache.6": fsbp("ElastiCache.6", "ElastiCache (Redis OSS) replication groups of earlier versions should have Redis OSS AUTH enabled"),
+    "FSBP ElastiCache.7": fsbp("ElastiCache.7", "ElastiCache clusters should not use the default subnet group"),
+    // kubernetes and Istio (issue 18). CIS K8s titles as kube-bench cfg/cis-1.10/policies.yaml publishes them.
+    "CIS K8s 5.1.8": cisKubernetes("5.1.8", "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster"),
+    "CIS K8s 5.1.9": cisKubernetes("5.1.9", "Minimize access to create persistent volumes"),
+    "CIS K8s 5.1.10": cisKubernetes("5.1.10", "Minimize access to the proxy sub-resource of nodes"),
+    "CIS K8s 5.1.11": cisKubernetes("5.1.11", "Minimize access to the approval sub-resource of certificatesigningrequests objects"),
+    "CIS K8s 5.1.12": cisKubernetes("5.1.12", "Minimize access to webhook configuration objects"),
+    "CIS K8s 5.1.13": cisKubernetes("5.1.13", "Minimize access to the service account token creation"),
+    "CIS K8s 5.4.1": cisKubernetes("5.4.1", "Prefer using Secrets as files over Secrets as environment variables"),
+    "CIS K8s 5.7.1": cisKubernetes("5.7.1", "Create administrative boundaries between resources using namespaces"),
+    "CIS K8s 5.7.4": cisKubernetes("5.7.4", "The default namespace should not be used"),
+    "EKS BP requests-and-limits": eksBestPractice("requests-and-limits", "Set requests and limits for each container to avoid resource contention and DoS attacks", "pod-security.html"),
+    "EKS BP secrets-volume-mounts": eksBestPractice("secrets-volume-mounts", "Use volume mounts instead of environment variables", "data-encryption-and-secrets-management.html"),
+    "NIST SP 800-53 SC-6": nist80053("SC-6", "Resource Availability"),
+    "NIST SP 800-53 SR-4": nist80053("SR-4", "Provenance"),
+    "NIST SP 800-53 IA-2": nist80053("IA-2", "Identification and Authentication (Organizational Users)"),
+    "Istio BP mutual-tls": istioBestPractice("mutual-tls", "Mutual TLS"),
+    "Istio BP apply-default-deny-authorization-policies": istioBestPractice("apply-default-deny-authorization-policies", "Apply default-deny authorization policies"),
+    "Istio BP use-allow-with-positive-matching-and-deny-with-negative-match-patterns": istioBestPractice("use-allow-with-positive-matching-and-deny-with-negative-match-patterns", "Use ALLOW-with-positive-matching and DENY-with-negative-match patterns"),
+    "Istio BP securing-egress-traffic": istioBestPractice("securing-egress-traffic", "Securing egress traffic"),
+    "Istio BP configure-tls-verification-in-destination-rule-when-using-tls-origination": istioBestPractice("configure-tls-verification-in-destination-rule-when-using-tls-origination", "Configure TLS verification in Destination Rule when using TLS origination"),
 } as const satisfies Record<string, Control>;
 
 export type ControlKey = keyof typeof CONTROLS;

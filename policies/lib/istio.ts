@@ -44,3 +44,12 @@ export const VIRTUAL_SERVICE_TYPES = [
     "kubernetes:networking.istio.io/v1beta1:VirtualService",
     "kubernetes:networking.istio.io/v1alpha3:VirtualService",
 ] as const;
+
+/** Istio's kinds are served at these versions (istio 1.29.0, manifests/charts/base/files/crd-all.gen.yaml). */
+const NETWORKING_VERSIONS = ["v1", "v1beta1", "v1alpha3"] as const;
+const SECURITY_VERSIONS = ["v1", "v1beta1"] as const;
+
+export const AUTHORIZATION_POLICY_TYPES = SECURITY_VERSIONS.map((v) => `kubernetes:security.istio.io/${v}:AuthorizationPolicy`);
+export const DESTINATION_RULE_TYPES = NETWORKING_VERSIONS.map((v) => `kubernetes:networking.istio.io/${v}:DestinationRule`);
+export const SERVICE_ENTRY_TYPES = NETWORKING_VERSIONS.map((v) => `kubernetes:networking.istio.io/${v}:ServiceEntry`);
+export const SIDECAR_TYPES = NETWORKING_VERSIONS.map((v) => `kubernetes:networking.istio.io/${v}:Sidecar`);

@@ -1,4 +1,5 @@
 import { PEER_AUTHENTICATION_TYPES } from "../../lib/istio";
+import { withPatches } from "../../lib/kubernetes-kinds";
 import { defineResourceRule } from "../../lib/rule";
 
 const WEAK = ["PERMISSIVE", "DISABLE"];
@@ -9,7 +10,8 @@ export default defineResourceRule({
     severity: "high",
     controls: ["EKS BP encryption-in-transit"],
     remediation: "Set `spec.mtls.mode: STRICT` (or leave it UNSET to inherit the mesh-wide STRICT policy) and remove PERMISSIVE/DISABLE entries from `spec.portLevelMtls`.",
-    resourceTypes: [...PEER_AUTHENTICATION_TYPES],
+    // A PeerAuthenticationPatch (server-side apply onto an existing policy) is judged on what it sets.
+    resourceTypes: withPatches(PEER_AUTHENTICATION_TYPES),
     validate(props, _context, report) {
         const name = `PeerAuthentication ${props.metadata?.namespace ?? "default"}/${props.metadata?.name ?? "(unnamed)"}`;
         const mode = props.spec?.mtls?.mode;

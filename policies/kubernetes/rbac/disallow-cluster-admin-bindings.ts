@@ -1,3 +1,4 @@
+import { withPatches } from "../../lib/kubernetes-kinds";
 import { defineResourceRule } from "../../lib/rule";
 import { list } from "../../lib/values";
 
@@ -15,7 +16,7 @@ export default defineResourceRule<{ allowedSubjects: string[] }>({
             description: "Subjects (\"<Kind>/<name>\" or \"<Kind>/<namespace>/<name>\") that may hold cluster-admin.",
         },
     },
-    resourceTypes: ["kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"],
+    resourceTypes: withPatches(["kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"]),
     validate(props, { config }, report) {
         if (props.roleRef?.name !== "cluster-admin" || props.roleRef?.kind !== "ClusterRole") {
             return;

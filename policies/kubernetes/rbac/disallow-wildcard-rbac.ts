@@ -1,3 +1,4 @@
+import { withPatches } from "../../lib/kubernetes-kinds";
 import { defineResourceRule } from "../../lib/rule";
 import { list } from "../../lib/values";
 
@@ -7,7 +8,7 @@ export default defineResourceRule({
     severity: "high",
     controls: ["CIS K8s 5.1.3"],
     remediation: "Replace each \"*\" in the rule's apiGroups, resources and verbs with the exact values the subject needs.",
-    resourceTypes: ["kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"],
+    resourceTypes: withPatches(["kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"]),
     validate(props, _context, report) {
         list(props.rules).forEach((rule, index) => {
             // RBAC also reads "*/<subresource>" as that subresource of every resource.

@@ -1,3 +1,4 @@
+import { withPatches } from "../../lib/kubernetes-kinds";
 import { defineResourceRule } from "../../lib/rule";
 import { list } from "../../lib/values";
 
@@ -17,10 +18,11 @@ export default defineResourceRule<{ allowedRoles: string[] }>({
             description: "Role names (\"<namespace>/<name>\" or a ClusterRole name) approved to read Secrets.",
         },
     },
-    resourceTypes: ["kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"],
+    resourceTypes: withPatches(["kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"]),
     validate(props, { type, config }, report) {
         const name = String(props.metadata?.name ?? "");
-        const key = type.endsWith(":Role") ? `${props.metadata?.namespace ?? "default"}/${name}` : name;
+        const namespaced = /:Role(Patch)?$/.test(type);
+        const key = namespaced ? `${props.metadata?.namespace ?? "default"}/${name}` : name;
         if (config.allowedRoles.includes(key)) {
             return;
         }
@@ -30,7 +32,7 @@ export default defineResourceRule<{ allowedRoles: string[] }>({
             const secrets = list(rule.resources).map(String).some((r) => r === "secrets" || r === "*");
             const reads = list(rule.verbs).map(String).filter((v) => READ.includes(v));
             if (coreGroup && secrets && reads.length > 0 && list(rule.resourceNames).length === 0) {
-                report(`${key} can ${reads.join(", ")} every Secret${type.endsWith(":Role") ? " in its namespace" : " in the cluster"}.`);
+                report(`${key} can ${reads.join(", ")} every Secret${namespaced ? " in its namespace" : " in the cluster"}.`);
             }
         }
     },

@@ -9,14 +9,21 @@ export function registryOf(image: string): string {
     return image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first : "docker.io";
 }
 
-export default defineWorkloadRule<{ allowedRegistries: string[]; ecrAccountKeys: string[]; ecrRegionKey: string }>({
+/** Whether `image` lies under the registry path `mirror` (`host[:port][/path]`), a whole path segment at a time. */
+function underMirror(image: string, mirror: string): boolean {
+    const prefix = mirror.replace(/\/+$/, "");
+    return prefix !== "" && image.startsWith(`${prefix}/`);
+}
+
+export default defineWorkloadRule<{ allowedRegistries: string[]; ecrAccountKeys: string[]; ecrRegionKey: string; mirrorKey: string }>({
     name: "require-trusted-images",
-    description: "Container images must be pinned by digest, or come from an approved registry (a listed one, or an AWS stack's own ECR registry) with an explicit tag other than latest.",
+    description: "Container images must be pinned by digest, or come from an approved registry (a listed one, an AWS stack's own ECR registry, or the stack's registry mirror) with an explicit tag other than latest.",
     severity: "high",
     controls: ["CIS K8s 5.5.1"],
-    remediation: "Reference images as `<registry>/<repository>@sha256:<digest>`, or pull them from the stack's own ECR registry or a mirror listed in the rule's allowedRegistries, with explicit version tags.",
+    remediation: "Reference images as `<registry>/<repository>@sha256:<digest>`, or pull them from the stack's own ECR registry, its `secure-platform:registryMirror` or a registry listed in the rule's allowedRegistries, with explicit version tags.",
     config: {
         ...ECR_REGISTRY_CONFIG,
+        mirrorKey: { type: "string", default: "secure-platform:registryMirror", description: "Stack config key naming the registry mirror (host[:port][/path]) whose tagged images are trusted, as an on-prem stack pulls every image from it." },
         allowedRegistries: {
             type: "array",
             items: { type: "string" },
@@ -26,15 +33,18 @@ export default defineWorkloadRule<{ allowedRegistries: string[]; ecrAccountKeys:
     },
     validate(spec, workload, report) {
         // An AWS stack's own registry holds only what its pull-through cache imported and scanned, or its own pushes.
-        const ownRegistry = stackEcrRegistry(stackConfig(), workload.config);
+        const stack = stackConfig();
+        const ownRegistry = stackEcrRegistry(stack, workload.config);
         const approved = [...workload.config.allowedRegistries, ...(ownRegistry ? [ownRegistry] : [])];
+        // An on-prem stack's mirror holds only what its operators copied in (README, "Air-gapped").
+        const mirror = stack[workload.config.mirrorKey];
         for (const ref of containersOf(spec)) {
             const image = String(ref.container.image ?? "");
             if (/@sha256:[0-9a-f]{64}$/.test(image)) {
                 continue;
             }
             const tag = /:([^/:]+)$/.exec(image)?.[1];
-            if (!approved.includes(registryOf(image))) {
+            if (!approved.includes(registryOf(image)) && !(typeof mirror === "string" && underMirror(image, mirror))) {
                 report(`${workload.kind} ${workload.name}: ${where(ref)} uses ${image || "no image"}, which is neither pinned by digest nor from an approved registry.`);
             } else if (tag === undefined || tag === "latest") {
                 report(`${workload.kind} ${workload.name}: ${where(ref)} uses ${image} without an explicit version tag.`);

@@ -62,3 +62,13 @@ export function peerAuthentication(name: string, namespace: unknown, spec: unkno
 
 /** The mesh-wide policy: `default` in the root namespace, no selector, STRICT. */
 export const meshWideStrict = peerAuthentication("default", "istio-system", { mtls: { mode: "STRICT" } });
+
+/** Any Istio object as a program declares it (`new k8s.apiextensions.CustomResource(...)`), or its patch. */
+export function istioObject(kind: string, name: string, namespace: unknown, spec: unknown, options: { version?: string; patch?: boolean } = {}): CaseResource {
+    const group = ["AuthorizationPolicy", "PeerAuthentication", "RequestAuthentication"].includes(kind) ? "security.istio.io" : "networking.istio.io";
+    const version = options.version ?? "v1";
+    const ns = typeof namespace === "string" ? namespace : "later";
+    return resource(`kubernetes:${group}/${version}:${kind}${options.patch ? "Patch" : ""}`, `${ns}-${name}-${kind.toLowerCase()}${options.patch ? "-patch" : ""}`, {
+        apiVersion: `${group}/${version}`, kind, metadata: { name, namespace }, spec,
+    });
+}

@@ -1,10 +1,13 @@
 import { ruleCases, unknown } from "../../../harness/policy-cases";
-import { meshWideStrict, peerAuthentication } from "./istio-fixtures";
+import { istioObject, meshWideStrict, peerAuthentication } from "./istio-fixtures";
+
+const patch = (name: string, namespace: string, spec: unknown) => istioObject("PeerAuthentication", name, namespace, spec, { patch: true });
 
 const api = { matchLabels: { "app.kubernetes.io/name": "payments-api" } };
 
 export default ruleCases("require-strict-mtls", {
     compliant: [
+        { name: "a PeerAuthenticationPatch keeping STRICT and adding a selector", resources: [patch("default", "payments", { selector: api, mtls: { mode: "STRICT" } })] },
         { name: "the mesh-wide STRICT policy", resources: [meshWideStrict] },
         { name: "a v1beta1 namespace policy, STRICT", resources: [peerAuthentication("default", "payments", { mtls: { mode: "STRICT" } }, "v1beta1")] },
         { name: "a namespace inheriting (UNSET)", resources: [peerAuthentication("default", "payments", { mtls: { mode: "UNSET" } })] },
@@ -16,6 +19,8 @@ export default ruleCases("require-strict-mtls", {
         { name: "a v1 workload policy, STRICT everywhere", resources: [peerAuthentication("api", "payments", { selector: api, mtls: { mode: "STRICT" }, portLevelMtls: { 15090: { mode: "STRICT" } } })] },
     ],
     violating: [
+        { name: "a PeerAuthenticationPatch opening the mesh-wide policy", resources: [patch("default", "istio-system", { mtls: { mode: "PERMISSIVE" } })], message: /PeerAuthentication istio-system\/default sets mtls\.mode PERMISSIVE/ },
+        { name: "a PeerAuthenticationPatch disabling mTLS on one port", resources: [patch("api", "payments", { portLevelMtls: { 8080: { mode: "DISABLE" } } })], message: /PeerAuthentication payments\/api sets portLevelMtls\[8080\]\.mode DISABLE/ },
         { name: "a namespace accepting plaintext", resources: [peerAuthentication("default", "payments", { mtls: { mode: "PERMISSIVE" } })], message: /PeerAuthentication payments\/default sets mtls\.mode PERMISSIVE: workloads it selects accept plaintext traffic\./ },
         { name: "a mesh-wide PERMISSIVE policy", resources: [peerAuthentication("default", "istio-system", { mtls: { mode: "PERMISSIVE" } })], message: /PeerAuthentication istio-system\/default sets mtls\.mode PERMISSIVE/ },
         { name: "a v1beta1 policy disabling mTLS", resources: [peerAuthentication("legacy", "billing", { mtls: { mode: "DISABLE" } }, "v1beta1")], message: /PeerAuthentication billing\/legacy sets mtls\.mode DISABLE/ },

@@ -1,10 +1,14 @@
 import { ruleCases, unknown } from "../../../harness/policy-cases";
-import { helmChart, istiod, OCI_ISTIOD } from "./istio-fixtures";
+import { helmChart, istiod, istioObject, OCI_ISTIOD } from "./istio-fixtures";
+
+const sidecar = (namespace: string, spec: unknown, options: { version?: string; patch?: boolean } = {}) => istioObject("Sidecar", "default", namespace, spec, options);
 
 const outbound = (mode: unknown) => ({ outboundTrafficPolicy: { mode }, meshMTLS: { minProtocolVersion: "TLSV1_3" } });
 
 export default ruleCases("restrict-mesh-outbound-traffic", {
     compliant: [
+        { name: "a namespace Sidecar limiting egress hosts and keeping REGISTRY_ONLY", resources: [sidecar("tenant-acme", { egress: [{ hosts: ["./*", "istio-system/*"] }], outboundTrafficPolicy: { mode: "REGISTRY_ONLY" } })] },
+        { name: "a v1beta1 workload Sidecar that leaves the outbound policy to the mesh", resources: [sidecar("tenant-acme", { workloadSelector: { labels: { app: "api" } }, egress: [{ hosts: ["./*"] }] }, { version: "v1beta1" })] },
         { name: "istiod as a Release with REGISTRY_ONLY", resources: [istiod(outbound("REGISTRY_ONLY"))] },
         { name: "istiod as a v4 Chart with REGISTRY_ONLY", resources: [istiod(outbound("REGISTRY_ONLY"), { kind: "Chart" })] },
         { name: "istiod as a v4 Chart from an OCI mirror with REGISTRY_ONLY", resources: [istiod(outbound("REGISTRY_ONLY"), { kind: "Chart", chart: OCI_ISTIOD, repo: null })] },
@@ -20,6 +24,9 @@ export default ruleCases("restrict-mesh-outbound-traffic", {
         },
     ],
     violating: [
+        { name: "a namespace Sidecar allowing any host", resources: [sidecar("tenant-acme", { outboundTrafficPolicy: { mode: "ALLOW_ANY" } })], message: /Sidecar tenant-acme\/default sets outboundTrafficPolicy\.mode ALLOW_ANY: the workloads it selects may call any host, overriding the mesh's REGISTRY_ONLY/ },
+        { name: "a v1alpha3 workload Sidecar allowing any host through an egress proxy", resources: [sidecar("tenant-acme", { workloadSelector: { labels: { app: "api" } }, outboundTrafficPolicy: { mode: "ALLOW_ANY", egressProxy: { host: "proxy.tenant-acme.svc.cluster.local", port: { number: 3128 } } } }, { version: "v1alpha3" })], message: /Sidecar tenant-acme\/default sets outboundTrafficPolicy\.mode ALLOW_ANY/ },
+        { name: "a SidecarPatch allowing any host", resources: [sidecar("tenant-acme", { outboundTrafficPolicy: { mode: "ALLOW_ANY" } }, { patch: true })], message: /Sidecar tenant-acme\/default sets outboundTrafficPolicy\.mode ALLOW_ANY/ },
         {
             name: "istiod installed from a chart archive URL, with the default policy",
             resources: [istiod(undefined, { chart: "https://charts.example.com/istio/istiod-1.29.0.tgz", repo: null })],
@@ -41,6 +48,7 @@ export default ruleCases("restrict-mesh-outbound-traffic", {
         },
     ],
     unknown: [
+        { name: "a Sidecar's outbound mode not known yet", resources: [sidecar("tenant-acme", { outboundTrafficPolicy: { mode: unknown } })] },
         { name: "the mode not known yet", resources: [istiod(outbound(unknown))] },
         { name: "values not known yet, in a v4 Chart", resources: [helmChart("istiod", unknown, { kind: "Chart" })] },
     ],

@@ -16,10 +16,16 @@ const namespace = (name: string, labels: unknown) =>
         metadata: { name, ...(labels === undefined ? {} : { labels }) },
     });
 
+/** A NamespacePatch (server-side apply onto an existing namespace) setting `labels`. */
+const namespacePatch = (name: string, labels: unknown) =>
+    resource("kubernetes:core/v1:NamespacePatch", `${name}-patch`, { apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
+
 const team = { "app.kubernetes.io/part-of": "payments", "istio.io/dataplane-mode": "ambient" };
 
 export default ruleCases(RULE, {
     compliant: [
+        { name: "a NamespacePatch adding a team label, which leaves the Pod Security labels as they are", resources: [namespacePatch("payments", team)] },
+        { name: "a NamespacePatch re-pinning restricted to a newer version", resources: [namespacePatch("payments", psa("restricted", "v1.35"))] },
         { name: "a namespace enforcing, auditing and warning on restricted, pinned", resources: [namespace("payments", { ...team, ...psa("restricted") })] },
         { name: "several namespaces pinned to different minor versions", resources: [namespace("payments", psa("restricted", "v1.35")), namespace("billing", psa("restricted", "v1.33"))] },
         { name: "kube-system, exempt by default", resources: [namespace("kube-system", undefined)] },
@@ -33,6 +39,8 @@ export default ruleCases(RULE, {
         },
     ],
     violating: [
+        { name: "a NamespacePatch lowering enforcement to privileged", resources: [namespacePatch("payments", { "pod-security.kubernetes.io/enforce": "privileged" })], message: /NamespacePatch payments: pod-security\.kubernetes\.io\/enforce is privileged; expected restricted\./ },
+        { name: "a NamespacePatch unpinning the warn version", resources: [namespacePatch("payments", { "pod-security.kubernetes.io/warn-version": "latest" })], message: /NamespacePatch payments: pod-security\.kubernetes\.io\/warn-version is latest/ },
         { name: "a namespace without labels", resources: [namespace("payments", undefined)], message: /Namespace payments: pod-security\.kubernetes\.io\/enforce is not set\./ },
         { name: "a namespace with only its team's labels", resources: [namespace("payments", team)], message: /Namespace payments: pod-security\.kubernetes\.io\/warn is not set\./ },
         {

@@ -1,7 +1,9 @@
-import { ruleCases, unknown } from "../../../harness/policy-cases";
+import { resource, ruleCases, unknown } from "../../../harness/policy-cases";
 import { clusterRoleBinding, clusterRoleRef, group, RBAC_GROUP, roleBinding, roleRef, serviceAccountSubject, user } from "./rbac-fixtures";
 
 const CLUSTER_ADMIN = clusterRoleRef("cluster-admin");
+const clusterRoleBindingPatch = (name: string, subjects: unknown) =>
+    resource(`kubernetes:${RBAC_GROUP}/v1:ClusterRoleBindingPatch`, `${name}-patch`, { apiVersion: `${RBAC_GROUP}/v1`, kind: "ClusterRoleBinding", metadata: { name }, roleRef: CLUSTER_ADMIN, subjects });
 
 export default ruleCases("disallow-cluster-admin-bindings", {
     compliant: [
@@ -25,6 +27,7 @@ export default ruleCases("disallow-cluster-admin-bindings", {
         },
     ],
     violating: [
+        { name: "a ClusterRoleBindingPatch adding a user to cluster-admin", resources: [clusterRoleBindingPatch("cluster-admin", [user("mallory@example.com")])], message: /User\/mallory@example\.com is bound to cluster-admin\./ },
         { name: "a group bound to cluster-admin cluster-wide", resources: [clusterRoleBinding("ops", CLUSTER_ADMIN, [group("ops")])], message: /Group\/ops is bound to cluster-admin\./ },
         {
             name: "a service account given cluster-admin in a namespace",

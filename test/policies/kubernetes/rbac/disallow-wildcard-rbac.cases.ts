@@ -1,5 +1,8 @@
-import { ruleCases, unknown } from "../../../harness/policy-cases";
-import { clusterRole, role } from "./rbac-fixtures";
+import { resource, ruleCases, unknown } from "../../../harness/policy-cases";
+import { clusterRole, RBAC_GROUP, role } from "./rbac-fixtures";
+
+const clusterRolePatch = (name: string, rules: unknown) =>
+    resource(`kubernetes:${RBAC_GROUP}/v1:ClusterRolePatch`, `${name}-patch`, { apiVersion: `${RBAC_GROUP}/v1`, kind: "ClusterRole", metadata: { name }, rules });
 
 export default ruleCases("disallow-wildcard-rbac", {
     compliant: [
@@ -24,6 +27,7 @@ export default ruleCases("disallow-wildcard-rbac", {
         { name: "a Role with an empty rule list", resources: [role("placeholder", "payments", [])] },
     ],
     violating: [
+        { name: "a ClusterRolePatch adding a wildcard verb", resources: [clusterRolePatch("view", [{ apiGroups: [""], resources: ["pods"], verbs: ["*"] }])], message: /Rule 0 uses "\*" in verbs\./ },
         {
             name: "a ClusterRole scaling every resource through \"*/scale\"",
             resources: [clusterRole("scaler", [{ apiGroups: ["apps"], resources: ["*/scale"], verbs: ["update", "patch"] }])],

@@ -1,5 +1,8 @@
-import { ruleCases, unknown } from "../../../harness/policy-cases";
-import { clusterRole, role } from "./rbac-fixtures";
+import { resource, ruleCases, unknown } from "../../../harness/policy-cases";
+import { clusterRole, RBAC_GROUP, role } from "./rbac-fixtures";
+
+const rolePatch = (name: string, namespace: string, rules: unknown) =>
+    resource(`kubernetes:${RBAC_GROUP}/v1:RolePatch`, `${namespace}-${name}-patch`, { apiVersion: `${RBAC_GROUP}/v1`, kind: "Role", metadata: { name, namespace }, rules });
 
 const readSecrets = [{ apiGroups: [""], resources: ["secrets"], verbs: ["get", "list", "watch"] }];
 
@@ -17,6 +20,7 @@ export default ruleCases("restrict-secret-access", {
         },
     ],
     violating: [
+        { name: "a RolePatch letting a tenant role read Secrets", resources: [rolePatch("tenant-developers", "tenant-acme", readSecrets)], message: /tenant-acme\/tenant-developers can get, list, watch every Secret in its namespace/ },
         {
             name: "a Role listing every Secret of its namespace",
             resources: [role("debug", "payments", [{ apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"] }])],
