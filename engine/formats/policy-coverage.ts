@@ -29,6 +29,8 @@ export const STACK_RULE_SCOPES: Readonly<Record<string, readonly string[]>> = {
     "require-protected-stateful-resources": [
         "aws:kms/key:Key", "aws:secretsmanager/secret:Secret", "aws:backup/vault:Vault", "aws:s3/bucket:Bucket", "aws:ebs/volume:Volume",
         "kubernetes:core/v1:PersistentVolumeClaim", "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass",
+        "aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:dynamodb/table:Table", "aws:efs/fileSystem:FileSystem", "aws:opensearch/domain:Domain",
+        "aws:elasticache/replicationGroup:ReplicationGroup", "aws:ecr/repository:Repository",
     ],
     "require-vpc-flow-logs": ["aws:ec2/vpc:Vpc"],
     "require-api-execution-logging": ["aws:apigateway/stage:Stage", "aws:apigateway/methodSettings:MethodSettings", "aws:apigatewayv2/api:Api", "aws:apigatewayv2/stage:Stage"],

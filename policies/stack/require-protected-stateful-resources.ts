@@ -17,11 +17,19 @@ export const DEFAULT_STATEFUL_TYPES = [
     "aws:ebs/volume:Volume",
     "kubernetes:core/v1:PersistentVolumeClaim",
     ...PERCONA_MONGODB_TYPES,
+    // Data stores teams add beside the platform.
+    "aws:rds/instance:Instance",
+    "aws:rds/cluster:Cluster",
+    "aws:dynamodb/table:Table",
+    "aws:efs/fileSystem:FileSystem",
+    "aws:opensearch/domain:Domain",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "aws:ecr/repository:Repository",
 ];
 
 export default defineStackRule<EnvironmentScope & { statefulTypes: string[] }>({
     name: "require-protected-stateful-resources",
-    description: "In production every stateful resource (KMS keys, secrets, backup vaults, buckets, volumes, database resources and the namespaces they live in) must be protected from deletion and replacement by Pulumi, and the storage classes of databases must retain their volumes.",
+    description: "In production every stateful resource (KMS keys, secrets, backup vaults, buckets, volumes, file systems, databases, tables, search domains, caches, image repositories, database resources and the namespaces they live in) must be protected from deletion and replacement by Pulumi, and the storage classes of databases must retain their volumes.",
     severity: "high",
     controls: ["FSBP KMS.3"],
     remediation: "Set the `protect: true` resource option on the resource (and on the Namespace a database lives in, and `reclaimPolicy: Retain` on the database's StorageClass); to remove one on purpose, unprotect it first with `pulumi state unprotect`.",

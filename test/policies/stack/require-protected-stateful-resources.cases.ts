@@ -20,6 +20,7 @@ export default ruleCases("require-protected-stateful-resources", {
         },
         { name: "a namespace without a database needs no protection", resources: [database(true), namespace("databases", true), namespace("tenant-acme", false)] },
         { name: "stateless resources need no protection", resources: [resource("aws:iam/role:Role", "reader", { assumeRolePolicy: "{}" })] },
+        { name: "data stores a team added, protected", resources: [resource("aws:rds/cluster:Cluster", "orders", { engine: "aurora-postgresql" }, { protect: true }), resource("aws:elasticache/replicationGroup:ReplicationGroup", "cache", { description: "cache" }, { protect: true })] },
         { name: "a bucket the team does not count as stateful", resources: [bucket("scratch", false)], config: { "require-protected-stateful-resources": { statefulTypes: ["aws:kms/key:Key"] } } },
         { name: "a class that holds no database volume may delete them", resources: [storageClass("scratch", "ebs.csi.aws.com", { encrypted: "true", kmsKeyId: KEY })] },
     ],
@@ -31,6 +32,9 @@ export default ruleCases("require-protected-stateful-resources", {
         { name: "an unprotected bucket", resources: [bucket("backups", false)], message: /aws:s3\/bucket:Bucket backups is not protected/ },
         { name: "an unprotected claim", resources: [claim("data-0", false)], message: /PersistentVolumeClaim data-0 is not protected/ },
         { name: "an unprotected database resource", resources: [database(false)], message: /PerconaServerMongoDB orders is not protected/ },
+        { name: "an unprotected RDS instance a team added", resources: [resource("aws:rds/instance:Instance", "orders", { engine: "postgres", storageEncrypted: true })], message: /aws:rds\/instance:Instance orders is not protected/ },
+        { name: "an unprotected DynamoDB table", resources: [resource("aws:dynamodb/table:Table", "sessions", { hashKey: "id" })], message: /aws:dynamodb\/table:Table sessions is not protected/ },
+        { name: "an unprotected EFS file system", resources: [resource("aws:efs/fileSystem:FileSystem", "shared", { encrypted: true })], message: /aws:efs\/fileSystem:FileSystem shared is not protected/ },
         { name: "an unprotected namespace holding the database", resources: [database(true), namespace("databases", false)], message: /Namespace databases holds a database resource and is not protected/ },
         {
             name: "the database's StorageClass deletes volumes with their claims",
