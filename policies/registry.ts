@@ -42,6 +42,7 @@ import requireClusterAuditLogging from "./aws/eks/require-cluster-audit-logging"
 import requireNetworkPolicyEnforcement from "./aws/eks/require-network-policy-enforcement";
 import requireClusterSecretsEncryption from "./aws/eks/require-cluster-secrets-encryption";
 import requireSupportedKubernetesVersion from "./aws/eks/require-supported-kubernetes-version";
+import requireNodeGroupLaunchTemplate from "./aws/eks/require-node-group-launch-template";
 import requireAlbHardening from "./aws/elb/require-alb-hardening";
 import requireHttpsListeners from "./aws/elb/require-https-listeners";
 import requireLbAccessLogs from "./aws/elb/require-lb-access-logs";
@@ -208,6 +209,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireEfsEncryption,
     // aws/eks
     disallowNodeGroupRemoteAccess,
+    requireNodeGroupLaunchTemplate,
     disallowPublicClusterEndpoint,
     requireClusterAccessEntries,
     requireClusterAuditLogging,

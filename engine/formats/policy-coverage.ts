@@ -24,7 +24,7 @@ export const STACK_RULE_SCOPES: Readonly<Record<string, readonly string[]>> = {
         "kubernetes:networking.istio.io/v1:VirtualService", "kubernetes:networking.istio.io/v1beta1:VirtualService", "kubernetes:networking.istio.io/v1alpha3:VirtualService",
     ],
     "require-backup-for-data-volumes": ["kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass"],
-    "require-encrypted-data-volumes": ["kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass"],
+    "require-encrypted-data-volumes": ["kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:core/v1:PersistentVolumeClaim", "kubernetes:apps/v1:StatefulSet", "kubernetes:storage.k8s.io/v1:StorageClass"],
     "require-backup-vault-lock": ["aws:backup/vault:Vault", "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault"],
     "require-protected-stateful-resources": [
         "aws:kms/key:Key", "aws:secretsmanager/secret:Secret", "aws:backup/vault:Vault", "aws:s3/bucket:Bucket", "aws:ebs/volume:Volume",

@@ -88,8 +88,8 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
             check: (c) => { const cni = ofType(c, "aws:eks/addon:Addon").find((a) => a.props.addonName === "vpc-cni"); return when(!!cni && String(cni.props.configurationValues ?? "").includes("enableNetworkPolicy"), "VPC CNI enforces NetworkPolicies", "no NetworkPolicy enforcement declared"); } },
     ],
     "node group": [
-        { stride: "Elevation of privilege", threat: "pods steal node credentials from the instance metadata service", policies: ["require-imdsv2", "restrict-imds-hop-limit"],
-            check: (c) => { const m = record(ofType(c, "aws:ec2/launchTemplate:LaunchTemplate")[0]?.props.metadataOptions); return when(m.httpTokens === "required" && Number(m.httpPutResponseHopLimit) === 1, "IMDSv2 required, hop limit 1", "IMDSv1 allowed or hop limit above 1"); } },
+        { stride: "Elevation of privilege", threat: "pods steal node credentials from the instance metadata service", policies: ["require-imdsv2", "restrict-imds-hop-limit", "require-node-group-launch-template"],
+            check: (c) => { const m = record(ofType(c, "aws:ec2/launchTemplate:LaunchTemplate")[0]?.props.metadataOptions); return when(c.kind === "node group" && !!c.group.view.props.launchTemplate && m.httpTokens === "required" && Number(m.httpPutResponseHopLimit) === 1, "IMDSv2 required, hop limit 1", "IMDSv1 allowed or hop limit above 1"); } },
         { stride: "Information disclosure", threat: "node disks or their snapshots read elsewhere", policies: ["require-launch-template-ebs-encryption"],
             check: (c) => { const d = list<Props>(ofType(c, "aws:ec2/launchTemplate:LaunchTemplate")[0]?.props.blockDeviceMappings); return when(d.length > 0 && d.every((m) => String(record(record(m).ebs).encrypted) === "true"), "every block device encrypted", "unencrypted or undeclared block devices"); } },
         { stride: "Spoofing", threat: "SSH into nodes", policies: ["disallow-node-group-remote-access"],

@@ -15,6 +15,8 @@ const ENCRYPTING_PARAMETER: Readonly<Record<string, string>> = {
 };
 
 const CLAIM_TYPE = "kubernetes:core/v1:PersistentVolumeClaim";
+/** StatefulSets teams add: each volumeClaimTemplate becomes a claim per replica, provisioned by its class. */
+const STATEFUL_SET_TYPE = "kubernetes:apps/v1:StatefulSet";
 
 interface Declaration {
     readonly storageClassName?: unknown;
@@ -47,7 +49,7 @@ function encryptsByParameters(storageClass: Props): boolean | undefined {
 
 export default defineStackRule<{ declarationKey: string; encryptingStorageClasses: string[] }>({
     name: "require-encrypted-data-volumes",
-    description: "Every database volume must come from a StorageClass shown to encrypt at rest: one the stack declares with an encrypting parameter (EBS, Longhorn, Ceph RBD), or an existing class the stack's configuration declares encrypting. The cluster's default class, or a class nobody vouches for, is refused.",
+    description: "Every data volume (MongoDB members, PersistentVolumeClaims, StatefulSet volumeClaimTemplates) must come from a StorageClass shown to encrypt at rest: one the stack declares with an encrypting parameter (EBS, Longhorn, Ceph RBD), or an existing class the stack's configuration declares encrypting. The cluster's default class, or a class nobody vouches for, is refused.",
     severity: "high",
     controls: ["NIST SP 800-53 SC-28", "EKS BP encryption-at-rest"],
     remediation: "Name the StorageClass explicitly in the volume claims. Either declare it in the stack with its provisioner's encryption parameter (`encrypted: \"true\"`), or, for a class the cluster already has, declare it in the stack configuration (`secure-platform:storage: {storageClassName, encryptedAtRest: true, encryption}`) after checking it encrypts (e.g. Longhorn with LUKS), or list it in encryptingStorageClasses.",
@@ -98,6 +100,13 @@ export default defineStackRule<{ declarationKey: string; encryptingStorageClasse
         }
         for (const claim of ofType(resources, CLAIM_TYPE)) {
             judge(claim, `PersistentVolumeClaim ${claim.props.metadata?.name ?? claim.name}`, claim.props.spec?.storageClassName);
+        }
+        for (const set of ofType(resources, STATEFUL_SET_TYPE)) {
+            const templates = set.props.spec?.volumeClaimTemplates;
+            for (const [index, template] of (Array.isArray(templates) ? templates : []).entries()) {
+                const label = template?.metadata?.name ?? `#${index}`;
+                judge(set, `StatefulSet ${set.props.metadata?.name ?? set.name} volumeClaimTemplate ${label}`, template?.spec?.storageClassName);
+            }
         }
     },
 });

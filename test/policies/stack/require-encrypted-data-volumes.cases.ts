@@ -16,6 +16,21 @@ const claim = (name: string, storageClassName: WireValue) => resource("kubernete
     metadata: { name, namespace: "databases" },
     spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "20Gi" } }, ...(storageClassName === undefined ? {} : { storageClassName }) },
 });
+const statefulSet = (name: string, storageClassName: WireValue) => resource("kubernetes:apps/v1:StatefulSet", name, {
+    apiVersion: "apps/v1",
+    kind: "StatefulSet",
+    metadata: { name, namespace: "tenant-acme" },
+    spec: {
+        serviceName: name,
+        replicas: 3,
+        selector: { matchLabels: { app: name } },
+        template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: "registry.internal/acme/queue:1.4.2" }] } },
+        volumeClaimTemplates: [{
+            metadata: { name: "data" },
+            spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } }, ...(storageClassName === undefined ? {} : { storageClassName }) },
+        }],
+    },
+});
 const VOUCHED = { "require-encrypted-data-volumes": { encryptingStorageClasses: ["vault-encrypted"] } };
 
 export default ruleCases("require-encrypted-data-volumes", {
@@ -25,6 +40,7 @@ export default ruleCases("require-encrypted-data-volumes", {
         { name: "a Ceph RBD class with encrypted \"true\"", resources: [onClass("ceph-encrypted"), storageClass("ceph-encrypted", "rbd.csi.ceph.com", { clusterID: "ceph-1", pool: "platform", encrypted: "true", encryptionKMSID: "vault" })] },
         { name: "a class the stack does not declare, which the organisation vouches for", resources: [onClass("vault-encrypted")], config: VOUCHED },
         { name: "a claim on an encrypting class", resources: [claim("scratch", "fast-encrypted"), ebs("true")] },
+        { name: "a StatefulSet whose claim template names an encrypting class", resources: [statefulSet("queue", "fast-encrypted"), ebs("true")] },
         {
             name: "non-voting and hidden members on an encrypting class too",
             resources: [
@@ -55,6 +71,8 @@ export default ruleCases("require-encrypted-data-volumes", {
         },
         { name: "a PersistentVolumeClaim on a class the stack does not declare", resources: [claim("scratch", "local-path")], message: /PersistentVolumeClaim scratch uses StorageClass local-path, which this stack does not declare/ },
         { name: "a PersistentVolumeClaim on the default class", resources: [claim("scratch", undefined)], message: /PersistentVolumeClaim scratch names no StorageClass/ },
+        { name: "a StatefulSet whose claim template gets the default class", resources: [statefulSet("queue", undefined), ebs("true")], message: /StatefulSet queue volumeClaimTemplate data names no StorageClass/ },
+        { name: "a StatefulSet whose claim template names an unencrypted EBS class", resources: [statefulSet("queue", "fast-encrypted"), ebs("false")], message: /StatefulSet queue volumeClaimTemplate data uses StorageClass fast-encrypted \(ebs.csi.aws.com\), whose parameters do not turn encryption on/ },
         {
             name: "non-voting members on an unencrypted class",
             resources: [
@@ -73,5 +91,6 @@ export default ruleCases("require-encrypted-data-volumes", {
     unknown: [
         { name: "the Longhorn class's encrypted parameter not known yet", resources: [onClass("fast-encrypted"), longhorn({ encrypted: unknown })] },
         { name: "the claim's class not known yet", resources: [claim("scratch", unknown)] },
+        { name: "the StatefulSet claim template's class not known yet", resources: [statefulSet("queue", unknown)] },
     ],
 });

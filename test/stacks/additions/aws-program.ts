@@ -144,6 +144,21 @@ new aws.ec2.LaunchTemplate("launch-template-secure", {
     blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: keys.ebs, volumeType: "gp3", volumeSize: 20 } }],
 }, opts);
 
+// A managed node group for a team's workloads: on the template EKS generates, or on the team's own.
+{
+    const nodeRoleArn = pulumi.interpolate`arn:${partition.partition}:iam::${identity.accountId}:role/team-nodes`;
+    const scalingConfig = { desiredSize: 2, minSize: 2, maxSize: 4 };
+    new aws.eks.NodeGroup("node-group-insecure", { clusterName: "platform", nodeRoleArn, subnetIds: platform.appSubnetIds, scalingConfig, instanceTypes: ["m7i.large"] }, opts);
+    const template = new aws.ec2.LaunchTemplate("node-group-secure", {
+        metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" },
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: keys.ebs, volumeType: "gp3", volumeSize: 50 } }],
+    }, opts);
+    new aws.eks.NodeGroup("node-group-secure", {
+        clusterName: "platform", nodeRoleArn, subnetIds: platform.appSubnetIds, scalingConfig, instanceTypes: ["m7i.large"],
+        launchTemplate: { id: template.id, version: template.latestVersion.apply(String) },
+    }, opts);
+}
+
 // A security group for a service.
 {
     const open = new aws.ec2.SecurityGroup("security-group-insecure", { vpcId: platform.vpcId, description: "orders admin" }, opts);

@@ -184,6 +184,23 @@ new k8s.storage.v1.StorageClass("storage-class-secure", {
     volumeBindingMode: "WaitForFirstConsumer",
 }, opts);
 
+// A StatefulSet keeping its data in claims from a template.
+for (const [twin, storageClassName] of [["insecure", undefined], ["secure", "orders-secure"]] as const) {
+    new k8s.apps.v1.StatefulSet(`statefulset-${twin}`, {
+        metadata: { name: `queue-${twin}`, namespace: "platform" },
+        spec: {
+            serviceName: `queue-${twin}`,
+            replicas: 3,
+            selector: { matchLabels: { app: `queue-${twin}` } },
+            template: restrictedPod(`queue-${twin}`),
+            volumeClaimTemplates: [{
+                metadata: { name: "data" },
+                spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } }, ...(storageClassName ? { storageClassName } : {}) },
+            }],
+        },
+    }, opts);
+}
+
 // Settings, a credential, a key and a generated password.
 new k8s.core.v1.ConfigMap("config-map-insecure", { metadata: { name: "orders-insecure", namespace: "platform" }, data: { LOG_LEVEL: "info", DB_PASSWORD: "orders-password-1" } }, opts);
 new k8s.core.v1.ConfigMap("config-map-secure", { metadata: { name: "orders-secure", namespace: "platform" }, data: { LOG_LEVEL: "info", DB_HOST: "orders-db.platform.svc" } }, opts);
