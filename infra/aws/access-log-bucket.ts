@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { denyInsecureTransport } from "./iam-documents";
+import { privateBucket } from "./private-bucket";
 import { AwsContext, ResolvedAwsContext, withAwsContext } from "./aws-context";
 
 /**
@@ -42,9 +44,14 @@ export function logDeliveryPrincipal(context: ResolvedAwsContext): { AWS: string
     return account ? { AWS: `arn:${context.partition}:iam::${account}:root` } : { Service: "logdelivery.elasticloadbalancing.amazonaws.com" };
 }
 
+/** The key prefix S3 server access logs of the stack's other buckets are delivered under. */
+export const SERVER_ACCESS_LOG_PREFIX = "s3-access-logs";
+
 /**
  * The bucket policy: the load balancer's log delivery may put objects under this account's prefix
- * only, and every request over plain HTTP is denied (FSBP S3.5).
+ * only; S3's log delivery may put the server access logs of this account's buckets under theirs (S3
+ * user guide, "Enabling Amazon S3 server access logging", "Permissions for log delivery": with ACLs
+ * disabled only a bucket policy can grant it); every request over plain HTTP is denied (FSBP S3.5).
  */
 export function accessLogBucketPolicy(context: ResolvedAwsContext, bucketArn: string, prefix: string): string {
     return JSON.stringify({
@@ -58,13 +65,17 @@ export function accessLogBucketPolicy(context: ResolvedAwsContext, bucketArn: st
                 Resource: `${bucketArn}/${prefix}/AWSLogs/${context.accountId}/*`,
             },
             {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "s3:*",
-                Resource: [bucketArn, `${bucketArn}/*`],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
+                Sid: "S3ServerAccessLogDelivery",
+                Effect: "Allow",
+                Principal: { Service: "logging.s3.amazonaws.com" },
+                Action: "s3:PutObject",
+                Resource: `${bucketArn}/${SERVER_ACCESS_LOG_PREFIX}/*`,
+                Condition: {
+                    ArnLike: { "aws:SourceArn": `arn:${context.partition}:s3:::*` },
+                    StringEquals: { "aws:SourceAccount": context.accountId },
+                },
             },
+            denyInsecureTransport(bucketArn),
         ],
     });
 }
@@ -79,49 +90,66 @@ export interface AccessLogBucketArgs {
     readonly protect?: boolean;
 }
 
+/** Where a bucket's server access logs go: the log bucket (once its policy admits S3's delivery) and the key prefix. */
+export interface ServerAccessLogTarget {
+    readonly bucket: pulumi.Input<string>;
+    readonly prefix: string;
+}
+
 /**
- * The load balancer's access-log bucket: all public access blocked (FSBP S3.1/S3.8), objects owned by
- * the bucket owner with ACLs disabled, default encryption, versioning, HTTPS-only policy, and a
- * lifecycle that expires logs after the retention period. Load balancers can only deliver logs to
- * SSE-S3 buckets, so this bucket uses S3-managed keys rather than a customer-managed one.
+ * Turns on S3 server access logging of `bucket` into `target` (FSBP S3.9), with date-partitioned keys
+ * that name the source account, Region and bucket, so many buckets share one prefix.
+ */
+export function enableServerAccessLogging(name: string, bucket: pulumi.Input<string>, target: ServerAccessLogTarget, opts: pulumi.CustomResourceOptions): aws.s3.BucketLogging {
+    return new aws.s3.BucketLogging(name, {
+        bucket,
+        targetBucket: target.bucket,
+        targetPrefix: `${target.prefix}/`,
+        targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+    }, opts);
+}
+
+/**
+ * The platform's log bucket: the load balancer's access logs and the S3 server access logs of every
+ * other bucket of the stack. All public access blocked (FSBP S3.1/S3.8), objects owned by the bucket
+ * owner with ACLs disabled, default encryption, versioning, HTTPS-only policy, and a lifecycle that
+ * expires logs after the retention period. Load balancers deliver logs only to SSE-S3 buckets, and S3
+ * server access logging supports no other default encryption either (S3 user guide, "Enabling Amazon
+ * S3 server access logging"), so this bucket uses S3-managed keys rather than a customer-managed one.
+ * It logs no access of its own: S3 advises against logging a target bucket, and logging it into
+ * itself would loop.
  */
 export class AccessLogBucket extends pulumi.ComponentResource {
     readonly bucket: aws.s3.Bucket;
     /** Becomes ready once the policy that lets the load balancer write is in place. */
     readonly ready: pulumi.Output<string>;
+    /** Where the stack's other buckets deliver their server access logs. */
+    readonly serverAccessLogs: ServerAccessLogTarget;
 
     constructor(name: string, args: AccessLogBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         if (!Number.isInteger(args.retentionInDays) || args.retentionInDays < 1) {
             throw new Error(`AccessLogBucket: retentionInDays must be a whole number of days, got ${args.retentionInDays}`);
         }
+        if (args.prefix === SERVER_ACCESS_LOG_PREFIX) {
+            throw new Error(`AccessLogBucket: prefix ${JSON.stringify(args.prefix)} is where S3 server access logs go; choose another prefix for the load balancer's logs`);
+        }
         super("secure-platform:aws:AccessLogBucket", name, {}, opts);
         const parent = { parent: this };
 
-        this.bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags: { Name: name } }, { parent: this, protect: args.protect });
+        // S3 server access logs may be delivered only to a bucket with SSE-S3 (S3 user guide).
+        const { bucket: created, publicAccess } = privateBucket(name, { encryption: "sse-s3", tags: { Name: name }, protect: args.protect }, this);
+        this.bucket = created;
         const bucket = this.bucket.id;
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(name, {
-            bucket,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, parent);
-        new aws.s3.BucketOwnershipControls(name, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-        new aws.s3.BucketServerSideEncryptionConfiguration(name, {
-            bucket,
-            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
-        }, parent);
-        new aws.s3.BucketVersioning(name, { bucket, versioningConfiguration: { status: "Enabled" } }, parent);
         new aws.s3.BucketLifecycleConfiguration(name, {
             bucket,
-            rules: [{
-                id: "expire-access-logs",
+            rules: [args.prefix, SERVER_ACCESS_LOG_PREFIX].map((prefix) => ({
+                id: prefix === args.prefix ? "expire-access-logs" : "expire-server-access-logs",
                 status: "Enabled",
-                filter: { prefix: `${args.prefix}/` },
+                filter: { prefix: `${prefix}/` },
                 expiration: { days: args.retentionInDays },
                 noncurrentVersionExpiration: { noncurrentDays: 30 },
                 abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-            }],
+            })),
         }, parent);
         const policy = new aws.s3.BucketPolicy(name, {
             bucket,
@@ -130,6 +158,7 @@ export class AccessLogBucket extends pulumi.ComponentResource {
         }, { parent: this, dependsOn: [publicAccess] });
 
         this.ready = pulumi.all([this.bucket.id, policy.id]).apply(([id]) => id);
+        this.serverAccessLogs = { bucket: this.ready, prefix: SERVER_ACCESS_LOG_PREFIX };
         this.registerOutputs({ bucketName: this.bucket.id });
     }
 }

@@ -69,6 +69,8 @@ export class DmzEdge extends pulumi.ComponentResource {
     readonly securityGroup: aws.ec2.SecurityGroup;
     readonly targetGroup: aws.lb.TargetGroup;
     readonly certificateArn: pulumi.Output<string>;
+    /** The platform's log bucket: the load balancer's access logs, and the server access logs of the stack's other buckets. */
+    readonly accessLogs: AccessLogBucket;
 
     constructor(name: string, args: DmzEdgeArgs, opts?: pulumi.ComponentResourceOptions) {
         validateDmzEdgeArgs(args);
@@ -109,7 +111,7 @@ export class DmzEdge extends pulumi.ComponentResource {
             }, parent);
         }
 
-        const accessLogs = new AccessLogBucket(`${name}-access-logs`, {
+        const accessLogs = this.accessLogs = new AccessLogBucket(`${name}-access-logs`, {
             context: args.context,
             prefix: "alb",
             retentionInDays: args.logs.retentionInDays,

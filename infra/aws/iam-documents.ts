@@ -147,3 +147,15 @@ export function repositoryCreationPolicy(context: ResolvedAwsContext, prefixes: 
         ],
     });
 }
+
+/** The bucket-policy statement that refuses every request not made over TLS (FSBP S3.5). */
+export function denyInsecureTransport(bucketArn: string) {
+    return {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    } as const;
+}

@@ -1,27 +1,22 @@
 /**
  * Where MongoDB's logical backups (Percona Backup for MongoDB) go: an S3 bucket encrypted with the
  * backup CMK (FSBP S3.17), all public access blocked (S3.1/S3.8), ACLs disabled, HTTPS only (S3.5),
- * versioned, written only by the MongoDB pods' service account and pruned only by the operator's, both
- * through EKS Pod Identity.
+ * versioned, every request to it recorded in the platform's log bucket (S3.9), written only by the
+ * MongoDB pods' service account and pruned only by the operator's, both through EKS Pod Identity.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { privateBucket } from "./private-bucket";
+import { enableServerAccessLogging, ServerAccessLogTarget } from "./access-log-bucket";
 import { AwsContext, ResolvedAwsContext, withAwsContext } from "./aws-context";
-import { podIdentityTrustPolicy, ServiceAccountRef } from "./iam-documents";
+import { podIdentityTrustPolicy, ServiceAccountRef, denyInsecureTransport } from "./iam-documents";
 
 /** Bucket policy: nothing over plain HTTP, and no object written without the bucket's KMS key. */
 export function logicalBackupBucketPolicy(bucketArn: string, kmsKeyArn: string): string {
     return JSON.stringify({
         Version: "2012-10-17",
         Statement: [
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "s3:*",
-                Resource: [bucketArn, `${bucketArn}/*`],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            denyInsecureTransport(bucketArn),
             {
                 Sid: "DenyOtherKeys",
                 Effect: "Deny",
@@ -85,6 +80,8 @@ export interface LogicalBackupBucketArgs {
     readonly prefix?: string;
     /** Days old object versions are kept after being overwritten or deleted. */
     readonly noncurrentRetentionDays: number;
+    /** Where the bucket's server access logs go (the platform's log bucket, `AccessLogBucket.serverAccessLogs`). */
+    readonly accessLogs: ServerAccessLogTarget;
     /** Keep the bucket from `pulumi destroy` (prod). @default false */
     readonly protect?: boolean;
 }
@@ -110,21 +107,10 @@ export class LogicalBackupBucket extends pulumi.ComponentResource {
         super("secure-platform:aws:LogicalBackupBucket", name, {}, opts);
         const parent = { parent: this };
 
-        this.bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags: { Name: name } }, { parent: this, protect: args.protect });
+        const { bucket: created, publicAccess } = privateBucket(name, { encryption: { kmsKeyArn: args.kmsKeyArn }, tags: { Name: name }, protect: args.protect }, this);
+        this.bucket = created;
         const bucket = this.bucket.id;
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(name, {
-            bucket,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, parent);
-        new aws.s3.BucketOwnershipControls(name, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-        new aws.s3.BucketServerSideEncryptionConfiguration(name, {
-            bucket,
-            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
-        }, parent);
-        new aws.s3.BucketVersioning(name, { bucket, versioningConfiguration: { status: "Enabled" } }, parent);
+        enableServerAccessLogging(name, bucket, args.accessLogs, parent);
         new aws.s3.BucketLifecycleConfiguration(name, {
             bucket,
             rules: [{

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as aws from "@pulumi/aws";
-import { AccessLogBucket, accessLogBucketPolicy, logDeliveryPrincipal } from "../../../infra/aws/access-log-bucket";
+import { AccessLogBucket, accessLogBucketPolicy, logDeliveryPrincipal, SERVER_ACCESS_LOG_PREFIX } from "../../../infra/aws/access-log-bucket";
 import { lookupAwsContext } from "../../../infra/aws/aws-context";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { ofType, plain } from "../../harness/resources";
@@ -31,18 +31,35 @@ describe("AccessLogBucket", () => {
         const [rule] = input(one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"), "rules");
         assert.equal(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
         assert.equal(input(one("aws:s3/bucketVersioning:BucketVersioning"), "versioningConfiguration").status, "Enabled");
-        const [lifecycle] = input(one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), "rules");
-        assert.deepEqual(lifecycle.expiration, { days: 365 });
+        const lifecycle = input(one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), "rules");
+        assert.deepEqual(lifecycle.map((r: { filter: unknown; expiration: unknown }) => [r.filter, r.expiration]), [
+            [{ prefix: "alb/" }, { days: 365 }],
+            [{ prefix: "s3-access-logs/" }, { days: 365 }],
+        ]);
         assert.equal(one("aws:s3/bucket:Bucket").protect, true);
     });
 
     it("lets only the region's load balancer log delivery write, under this account's prefix, over TLS", () => {
         const policy = JSON.parse(input(one("aws:s3/bucketPolicy:BucketPolicy"), "policy"));
-        const [write, deny] = policy.Statement;
+        const [write, , deny] = policy.Statement;
         assert.deepEqual(write.Principal, { AWS: "arn:aws:iam::156460612806:root" });
         assert.equal(write.Action, "s3:PutObject");
         assert.match(write.Resource, /\/alb\/AWSLogs\/123456789012\/\*$/);
         assert.deepEqual([deny.Effect, deny.Principal, deny.Condition], ["Deny", "*", { Bool: { "aws:SecureTransport": "false" } }]);
+    });
+
+    it("lets S3's log delivery write server access logs of this account's buckets under their own prefix only", () => {
+        const delivery = JSON.parse(input(one("aws:s3/bucketPolicy:BucketPolicy"), "policy")).Statement.find((s: { Sid: string }) => s.Sid === "S3ServerAccessLogDelivery");
+        assert.deepEqual([delivery.Effect, delivery.Principal, delivery.Action], ["Allow", { Service: "logging.s3.amazonaws.com" }, "s3:PutObject"]);
+        assert.match(delivery.Resource, /\/s3-access-logs\/\*$/);
+        assert.deepEqual(delivery.Condition, { ArnLike: { "aws:SourceArn": "arn:aws:s3:::*" }, StringEquals: { "aws:SourceAccount": "123456789012" } });
+    });
+
+    it("keeps S3-managed encryption (the only default S3 server access logging supports) and refuses the server access logs' prefix for the load balancer", () => {
+        const [rule] = input(one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"), "rules");
+        assert.equal(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId, undefined);
+        assert.equal(ofType(resources, "aws:s3/bucketLogging:BucketLogging").length, 0, "a log target logs no access of its own");
+        assert.throws(() => new AccessLogBucket("bad", { context: {} as never, prefix: SERVER_ACCESS_LOG_PREFIX, retentionInDays: 365 }), /prefix "s3-access-logs" is where S3 server access logs go/);
     });
 
     it("uses the log delivery service in regions without an ELB account", () => {

@@ -15,7 +15,7 @@ before(async () => {
         const context = lookupAwsContext("eu-west-1", provider);
         const role = logicalBackupRole("mongodb-backup", context, { clusterName: "platform-prod", namespace: "data", serviceAccount: "mongodb" }, { provider });
         const expiryRole = logicalBackupRole("mongodb-backup-expiry", context, { clusterName: "platform-prod", namespace: "data", serviceAccount: "psmdb-operator" }, { provider });
-        new LogicalBackupBucket("backups", { context, kmsKeyArn: KEY, role, expiryRole, noncurrentRetentionDays: 90, protect: true }, { provider });
+        new LogicalBackupBucket("backups", { context, kmsKeyArn: KEY, role, expiryRole, noncurrentRetentionDays: 90, accessLogs: { bucket: "platform-logs", prefix: "s3-access-logs" }, protect: true }, { provider });
     }));
 });
 
@@ -74,9 +74,16 @@ describe("LogicalBackupBucket", () => {
         assert.ok(!JSON.stringify(statements).includes("kms:"), "no key: lookups and deletes do not decrypt, and reads stay refused");
     });
 
+    it("delivers its server access logs to the platform's log bucket, partitioned by date", () => {
+        const logging = input(one("aws:s3/bucketLogging:BucketLogging"));
+        assert.equal(logging.bucket, plain(one("aws:s3/bucket:Bucket").outputs).id);
+        assert.deepEqual([logging.targetBucket, logging.targetPrefix], ["platform-logs", "s3-access-logs/"]);
+        assert.deepEqual(logging.targetObjectKeyFormat, { partitionedPrefix: { partitionDateSource: "EventTime" } });
+    });
+
     it("expires overwritten versions after the retention", () => {
         const [rule] = input(one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")).rules;
         assert.deepEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 90 });
-        assert.throws(() => new LogicalBackupBucket("bad", { context: {} as never, kmsKeyArn: KEY, role: {} as aws.iam.Role, expiryRole: {} as aws.iam.Role, noncurrentRetentionDays: 0 }), /noncurrentRetentionDays must be a whole number of days, got 0/);
+        assert.throws(() => new LogicalBackupBucket("bad", { context: {} as never, kmsKeyArn: KEY, role: {} as aws.iam.Role, expiryRole: {} as aws.iam.Role, noncurrentRetentionDays: 0, accessLogs: { bucket: "logs", prefix: "s3" } }), /noncurrentRetentionDays must be a whole number of days, got 0/);
     });
 });

@@ -18,6 +18,9 @@ const loadBalancer = (name: string, logBucket: Resource | string) =>
         ? resource("aws:lb/loadBalancer:LoadBalancer", name, { loadBalancerType: "application", accessLogs: { bucket: logBucket, enabled: true } })
         : resource("aws:lb/loadBalancer:LoadBalancer", name, { loadBalancerType: "application", accessLogs: { bucket: logBucket.props.id, enabled: true } }, { from: { accessLogs: [logBucket] } });
 
+const serverAccessLogging = (name: string, source: Resource, target: Resource) =>
+    resource("aws:s3/bucketLogging:BucketLogging", name, { bucket: source.props.id, targetBucket: target.props.id, targetPrefix: "s3/" }, { from: { bucket: [source], targetBucket: [target] } });
+
 const data = bucket("data");
 const reports = bucket("reports");
 const lbLogs = bucket("lb-logs");
@@ -31,6 +34,10 @@ export default ruleCases("require-bucket-kms-encryption", {
         { name: "a load balancer log bucket on SSE-S3, named by the load balancer", resources: [lbLogs, encryption("lb-logs-sse", lbLogs, "AES256"), loadBalancer("web", "acme-lb-logs")] },
         { name: "no bucket at all", resources: [resource("aws:kms/key:Key", "s3", { enableKeyRotation: true })] },
         {
+            name: "a bucket on SSE-S3 that receives S3 server access logs",
+            resources: [data, encryption("data-sse", data, "aws:kms"), lbLogs, encryption("lb-logs-sse", lbLogs, "AES256"), serverAccessLogging("data", data, lbLogs)],
+        },
+        {
             name: "a bucket encrypted with a KMS key through the aws.s3.BucketServerSideEncryptionConfigurationV2 resource",
             resources: [data, encryption("data-sse", data, "aws:kms", "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")],
         },
@@ -38,6 +45,11 @@ export default ruleCases("require-bucket-kms-encryption", {
     violating: [
         { name: "a bucket without an encryption configuration", resources: [data], message: /Bucket data is encrypted with S3's default \(SSE-S3\), not a KMS key\./ },
         { name: "a bucket on SSE-S3 that receives no load balancer logs", resources: [data, encryption("data-sse", data, "AES256")], message: /Bucket data is encrypted with AES256, not a KMS key\./ },
+        {
+            name: "a bucket on SSE-S3 whose server access logs go elsewhere (a source, not a target)",
+            resources: [data, encryption("data-sse", data, "AES256"), lbLogs, serverAccessLogging("data", data, lbLogs)],
+            message: /Bucket data is encrypted with AES256, not a KMS key\./,
+        },
         { name: "the KMS configuration belongs to the other bucket", resources: [data, reports, encryption("reports-sse", reports, "aws:kms")], message: /Bucket data is encrypted with S3's default/ },
     ],
     unknown: [
