@@ -7,19 +7,22 @@
  *   system user and the platform's application user;
  * - encryption at rest with a generated 256-bit key;
  * - PSS-restricted pods on the nodes the variant reserves for data, volumes from an encrypting
- *   StorageClass, and optional logical backups (Percona Backup for MongoDB) to S3-compatible storage.
+ *   StorageClass, and optional logical backups (Percona Backup for MongoDB) to S3-compatible storage, with
+ *   point-in-time recovery from oplog slices on the same storage, and a restore from them when asked.
  * Runs on any cluster; the variant passes storage, placement and backup target.
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { InternalCa, LeafCertificate } from "../../secrets/internal-ca";
+import type { EgressHost } from "../../settings/mesh";
 import { PERCONA_MONGODB } from "../../versions";
 import type { AllowRule } from "../network-policies";
 import { tcp } from "../network-policies";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
 import { ContainerResources, PodFootprint, resourceValues, withRollingSurge } from "../resources";
 import { chartFrom, imageFrom, pullSecrets, SourceSettings } from "../sources";
+import { RestoreRequest, restoreManifest } from "./restore";
 
 export const MONGODB_CLUSTER_NAME = "mongodb";
 export const REPLSET_NAME = "rs0";
@@ -29,6 +32,8 @@ export const PERCONA_UID = 1001;
 export const ENCRYPTION_KEY_BYTES = 32;
 export const PASSWORD_LENGTH = 32;
 export const OPERATOR_RELEASE = "psmdb-operator";
+/** The name of the one backup storage in `spec.backup.storages` (restores name it in `storageName`). */
+export const LOGICAL_STORAGE_NAME = "logical";
 /** The release of the operator's CustomResourceDefinitions (chart `psmdb-operator-crds`). */
 export const CRDS_RELEASE = "psmdb-operator-crds";
 
@@ -78,11 +83,34 @@ export interface LogicalBackupTarget {
      * MongoDB pods, whose backup agent writes backups, and the operator, which deletes expired ones.
      */
     readonly egress: readonly AllowRule[];
-    /** Hosts registered with the mesh so the agent may reach them under REGISTRY_ONLY. */
-    readonly meshHosts: pulumi.Input<readonly string[]>;
+    /**
+     * Hosts registered with the mesh (a ServiceEntry of this namespace, port 443) so the pods' sidecars may
+     * call them directly under REGISTRY_ONLY: hosts the egress gateway does not carry (AWS APIs behind VPC
+     * endpoints). @default none
+     */
+    readonly meshHosts?: pulumi.Input<readonly string[]>;
+    /** Hosts the platform's egress gateway routes for the pods (the variant adds them to its hosts). @default none */
+    readonly egressGatewayHosts?: readonly EgressHost[];
+    /** Secrets the storage definition names (credentials, CA bundle), created in the component's namespace. @default none */
+    readonly secrets?: readonly BackupStorageSecret[];
     /** Annotations of those pods (e.g. to keep a link-local credential endpoint out of the sidecar). */
     readonly podAnnotations?: Readonly<Record<string, string>>;
 }
+
+/** A Secret a backup storage reads (`credentialsSecret`, `caBundle`). */
+export interface BackupStorageSecret {
+    readonly name: string;
+    readonly stringData: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * Point-in-time recovery: PBM copies the oplog to the backup storage in slices of this many minutes, so a
+ * restore can reach any second up to the last slice (operator v1.22.0 `spec.backup.pitr.oplogSpanMin`, PBM's
+ * default too). Slicing starts only once a full backup exists, on a new cluster and again after a restore
+ * (docs.percona.com/percona-operator-for-mongodb/backups-pitr.html, "Preconditions"), and needs exactly one
+ * storage (v1.22.0 `BackupSpec.IsPITREnabled`: `len(b.Storages) != 1` turns it off).
+ */
+export const PITR_OPLOG_SPAN_MINUTES = 10;
 
 export interface PerconaMongoDbArgs {
     readonly namespace: string;
@@ -109,6 +137,8 @@ export interface PerconaMongoDbArgs {
     readonly claimLabels?: Readonly<Record<string, string>>;
     /** Keep the database resource, its Secrets and its keys from `pulumi destroy` (prod). @default false */
     readonly protect?: boolean;
+    /** A restore from a logical backup (and PITR) to run; needs `backup`. @default none */
+    readonly restore?: RestoreRequest;
 }
 
 /** The network rules the data namespace needs for this component. */
@@ -265,15 +295,15 @@ export function perconaSpec(args: Pick<PerconaMongoDbArgs, "members" | "storageS
                 image: imageFrom(PERCONA_MONGODB.backupImage, sources),
                 resources: resourceValues(BACKUP_AGENT_RESOURCES),
                 containerSecurityContext: MONGODB_CONTAINER_SECURITY_CONTEXT,
-                storages: { logical: args.backupStorage },
-                pitr: { enabled: false },
+                storages: { [LOGICAL_STORAGE_NAME]: args.backupStorage },
+                pitr: { enabled: true, oplogSpanMin: PITR_OPLOG_SPAN_MINUTES, compressionType: "gzip" },
                 tasks: [{
                     name: "daily-logical",
                     enabled: true,
                     schedule: backup.schedule,
                     // `keep` is deprecated since crVersion 1.21.0; the operator deletes older backups from storage too.
                     retention: { type: "count", count: backup.keep, deleteFromStorage: true },
-                    storageName: "logical",
+                    storageName: LOGICAL_STORAGE_NAME,
                     type: "logical",
                     compressionType: "gzip",
                 }],
@@ -293,6 +323,9 @@ export class PerconaMongoDb extends pulumi.ComponentResource {
     constructor(name: string, args: PerconaMongoDbArgs, opts: pulumi.ComponentResourceOptions = {}) {
         if (![1, 3, 5, 7].includes(args.members)) {
             throw new Error(`PerconaMongoDb: members must be 1, 3, 5 or 7, got ${args.members}`);
+        }
+        if (args.restore && !args.backup) {
+            throw new Error("PerconaMongoDb: restore needs backup: the operator restores only from a logical backup storage");
         }
         if (!/^[1-9]\d*(Gi|Ti)$/.test(args.storageSize)) {
             throw new Error(`PerconaMongoDb: storageSize must be a size like "100Gi", got ${JSON.stringify(args.storageSize)}`);
@@ -401,8 +434,18 @@ export class PerconaMongoDb extends pulumi.ComponentResource {
         }, kept);
 
         let backupStorage: pulumi.Output<Record<string, unknown> | undefined> = pulumi.output(undefined);
+        const backupSecrets: k8s.core.v1.Secret[] = [];
         if (args.backup) {
             backupStorage = pulumi.output(args.backup.storage) as pulumi.Output<Record<string, unknown> | undefined>;
+            for (const secret of args.backup.secrets ?? []) {
+                backupSecrets.push(new k8s.core.v1.Secret(`${name}-${secret.name}`, {
+                    metadata: { name: secret.name, namespace: ns },
+                    type: "Opaque",
+                    stringData: secret.stringData,
+                }, { parent: this }));
+            }
+        }
+        if (args.backup?.meshHosts) {
             new k8s.apiextensions.CustomResource(`${name}-backup-egress`, {
                 apiVersion: "networking.istio.io/v1",
                 kind: "ServiceEntry",
@@ -428,7 +471,17 @@ export class PerconaMongoDb extends pulumi.ComponentResource {
             kind: "PerconaServerMongoDB",
             metadata: { name: cluster, namespace: ns },
             spec,
-        }, { ...kept, dependsOn: [operator, users, keySecret, ssl, sslInternal, applicationUser] });
+        }, { ...kept, dependsOn: [operator, users, keySecret, ssl, sslInternal, applicationUser, ...backupSecrets] });
+
+        if (args.restore) {
+            const { apiVersion, kind, metadata, spec } = restoreManifest(args.restore, cluster, ns);
+            new k8s.apiextensions.CustomResource(`${name}-restore`, {
+                apiVersion: apiVersion as string,
+                kind: kind as string,
+                metadata: metadata as k8s.types.input.meta.v1.ObjectMeta,
+                spec,
+            }, { parent: this, dependsOn: [this.resource] });
+        }
 
         this.registerOutputs({ host: this.host });
     }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
 import {
-    APPLICATION_USER, ENCRYPTION_KEY_BYTES, MONGODB_CLUSTER_NAME, PerconaMongoDb, perconaNetworkAllows, perconaSpec, replicaSetDnsNames, SYSTEM_USERS,
+    APPLICATION_USER, ENCRYPTION_KEY_BYTES, MONGODB_CLUSTER_NAME, PerconaMongoDb, perconaNetworkAllows, perconaSpec, PITR_OPLOG_SPAN_MINUTES, replicaSetDnsNames, SYSTEM_USERS,
 } from "../../../../infra/k8s/mongodb/percona-mongodb";
 import { InternalCa } from "../../../../infra/secrets/internal-ca";
 import { PERCONA_MONGODB } from "../../../../infra/versions";
@@ -176,8 +176,17 @@ describe("PerconaMongoDb", () => {
         assert.equal("keep" in backup.tasks[0], false);
         const [entry] = ofType(mongodb, "kubernetes:networking.istio.io/v1:ServiceEntry").map(inputs);
         assert.deepEqual(entry.spec.hosts, ["s3.eu-west-1.amazonaws.com"]);
+        assert.deepEqual(entry.spec.ports, [{ number: 443, name: "tls", protocol: "TLS" }]);
         assert.deepEqual(entry.spec.exportTo, ["."]);
         assert.deepEqual(spec().replsets[0].annotations, { "traffic.sidecar.istio.io/excludeOutboundIPRanges": "169.254.170.23/32" });
+    });
+
+    it("turns on point-in-time recovery on the one storage, slicing the oplog every 10 minutes", () => {
+        const backup = spec().backup;
+        assert.deepEqual(backup.pitr, { enabled: true, oplogSpanMin: PITR_OPLOG_SPAN_MINUTES, compressionType: "gzip" });
+        assert.equal(PITR_OPLOG_SPAN_MINUTES, 10);
+        // The operator turns PITR off unless exactly one storage is defined (v1.22.0 BackupSpec.IsPITREnabled).
+        assert.deepEqual(Object.keys(backup.storages), ["logical"]);
     });
 
     it("lets the operator, which deletes expired backups, reach the storage too: same pod annotations, and the storage's hosts registered for every pod of the namespace", () => {
