@@ -3,9 +3,11 @@
  * group bound in that namespace only (no wildcards; Secrets unreadable unless configured), and mesh
  * authorization that admits only the ingress gateway and the tenant's own workloads. No tenant can
  * reach another: the NetworkPolicies admit no other tenant's pods and the mesh refuses their identity.
+ * Each tenant also gets its own key (infra/secrets/tenant-keys.ts), stored sealed where the platform reads it.
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { createTenantKey, TenantKey, TenantKeySealer } from "../secrets/tenant-keys";
 import type { TenantSettings } from "../settings/tenants";
 import { allowFromNamespaces, GATEWAY_NAMESPACE } from "./mesh/istio-mesh";
 import { inNamespace } from "./network-policies";
@@ -39,6 +41,17 @@ export function tenantRoleRules(readSecrets: boolean): k8s.types.input.rbac.v1.P
     ];
 }
 
+/** Where and how the tenants' keys are kept. */
+export interface TenantKeyStore {
+    /** Namespace of the key Secrets: the platform's, whose services encrypt tenant data (only they reach MongoDB). */
+    readonly namespace: string;
+    readonly sealer: TenantKeySealer;
+    /** What must exist before the Secrets (their namespace). */
+    readonly dependsOn: readonly pulumi.Resource[];
+    /** Keep the keys from `pulumi destroy` (prod): data encrypted under a lost key is lost. @default false */
+    readonly protect?: boolean;
+}
+
 export interface TenantArgs {
     readonly tenant: TenantSettings;
     readonly kubernetesVersion: string;
@@ -46,10 +59,12 @@ export interface TenantArgs {
     readonly meshReady: readonly pulumi.Resource[];
     /** Pull Secret for a private registry (the injected sidecars pull from it). @default none */
     readonly imagePullSecret?: ImagePullSecret;
+    readonly keyStore: TenantKeyStore;
 }
 
 export class Tenant extends pulumi.ComponentResource {
     readonly namespace: SecureNamespace;
+    readonly key: TenantKey;
 
     constructor(name: string, args: TenantArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("secure-platform:k8s:Tenant", name, {}, opts);
@@ -59,6 +74,8 @@ export class Tenant extends pulumi.ComponentResource {
             kubernetesVersion: args.kubernetesVersion,
             quota: args.tenant.quota,
             labels: { "secure-platform.io/tenant": args.tenant.name },
+            // A tenant's pods run only signed or digest-pinned images (infra/k8s/admission/image-verification.ts).
+            verifyImages: true,
             allows: [{ name: "gateway", direction: "Ingress", peers: [inNamespace(GATEWAY_NAMESPACE)] }],
             ...(args.imagePullSecret ? { imagePullSecret: args.imagePullSecret } : {}),
         }, { parent: this });
@@ -76,6 +93,15 @@ export class Tenant extends pulumi.ComponentResource {
 
         allowFromNamespaces(`${ns}-allow-gateway-and-tenant`, ns, "allow-gateway-and-tenant", [GATEWAY_NAMESPACE, ns],
             { parent: this, dependsOn: [this.namespace, ...args.meshReady] });
+
+        this.key = createTenantKey(`${ns}-key`, {
+            tenant: args.tenant.name,
+            generation: args.tenant.keyGeneration,
+            sealer: args.keyStore.sealer,
+            namespace: args.keyStore.namespace,
+            dependsOn: args.keyStore.dependsOn,
+            protect: args.keyStore.protect ?? false,
+        }, { parent: this });
 
         this.registerOutputs({ namespace: ns });
     }

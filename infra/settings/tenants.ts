@@ -13,6 +13,11 @@ export const MAX_TENANTS = 1000;
 export const MAX_TENANT_NAME_LENGTH = 40;
 /** Hosts one tenant may publish through the gateway; more belong behind a wildcard (`*.acme.example.com`). */
 export const MAX_TENANT_HOSTS = 20;
+/**
+ * Versions of one tenant's key the stack keeps (infra/secrets/tenant-keys.ts): every version from 1 to the
+ * current one stays readable, each a key and its ciphertext, so the bound caps the resources a tenant adds.
+ */
+export const MAX_TENANT_KEY_GENERATION = 16;
 
 export interface TenantQuota {
     /** Total CPU requests and limits of the namespace, a Kubernetes quantity ("8", "500m"). */
@@ -38,6 +43,11 @@ export interface TenantSettings {
      * overlaps them. @default `<name>.<domainName>` when the stack has a domainName, else none (no ingress)
      */
     readonly hosts: readonly string[];
+    /**
+     * The version of the tenant's key that encrypts new data; raising it by one rotates the key (README, "Rotating
+     * keys"). Every earlier version stays stored and readable. @default 1
+     */
+    readonly keyGeneration: number;
 }
 
 /**
@@ -48,13 +58,14 @@ export interface TenantSettings {
 export const DEFAULT_TENANT_QUOTA: TenantQuota = { cpu: "8", memory: "16Gi", pods: 50, storage: "50Gi" };
 export const MAX_TENANT_PODS = 1000;
 
-export const TENANT_FIELDS = ["name", "group", "readSecrets", "quota", "hosts"] as const;
+export const TENANT_FIELDS = ["name", "group", "readSecrets", "quota", "hosts", "keyGeneration"] as const;
 const QUOTA_FIELDS = ["cpu", "memory", "pods", "storage"] as const;
 
 export const TENANT_FIELDS_DOC =
-    "`{name, group?, readSecrets?, quota?: {cpu, memory, pods, storage}, hosts?}`; the group defaults to `tenant-<name>-developers`, "
+    "`{name, group?, readSecrets?, quota?: {cpu, memory, pods, storage}, hosts?, keyGeneration?}`; the group defaults to `tenant-<name>-developers`, "
     + `Secrets stay unreadable unless readSecrets is true, the quota defaults to ${DEFAULT_TENANT_QUOTA.cpu} CPU, ${DEFAULT_TENANT_QUOTA.memory}, ${DEFAULT_TENANT_QUOTA.pods} pods and ${DEFAULT_TENANT_QUOTA.storage}, `
-    + `hosts (at most ${MAX_TENANT_HOSTS} DNS names or *. wildcards, owned by this tenant alone) default to <name>.<domainName>`;
+    + `hosts (at most ${MAX_TENANT_HOSTS} DNS names or *. wildcards, owned by this tenant alone) default to <name>.<domainName>, `
+    + `keyGeneration (1 to ${MAX_TENANT_KEY_GENERATION}, default 1) is the version of the tenant's key new data is encrypted with: raise it by one to rotate the key, earlier versions stay readable`;
 
 /** The default group a tenant's developers are mapped to. */
 export function defaultTenantGroup(name: string): string {
@@ -158,9 +169,14 @@ function readTenant(reader: ConfigReader, where: string, entry: unknown, domainN
         reader.problem("tenants", `${where}.readSecrets must be true or false, got ${describe(readSecrets)}`);
         ok = false;
     }
+    const keyGeneration = entry.keyGeneration ?? 1;
+    if (typeof keyGeneration !== "number" || !Number.isInteger(keyGeneration) || keyGeneration < 1 || keyGeneration > MAX_TENANT_KEY_GENERATION) {
+        reader.problem("tenants", `${where}.keyGeneration must be a whole number from 1 to ${MAX_TENANT_KEY_GENERATION} (the key version new data is encrypted with; raise it by one to rotate), got ${describe(keyGeneration)}`);
+        ok = false;
+    }
     const quota = readQuota(reader, `${where}.quota`, entry.quota);
     const hosts = readHosts(reader, `${where}.hosts`, entry.hosts, domainName ? [`${name}.${domainName}`] : []);
-    return ok && quota && hosts ? { name, group: group as string, readSecrets: readSecrets as boolean, quota, hosts } : undefined;
+    return ok && quota && hosts ? { name, group: group as string, readSecrets: readSecrets as boolean, quota, hosts, keyGeneration: keyGeneration as number } : undefined;
 }
 
 function readHosts(reader: ConfigReader, where: string, value: unknown, defaults: readonly string[]): string[] | undefined {

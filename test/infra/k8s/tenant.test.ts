@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import { GATEWAY_NAMESPACE } from "../../../infra/k8s/mesh/istio-mesh";
 import { podSecurityLabels } from "../../../infra/k8s/pod-security";
 import { Tenant, tenantNamespace, tenantRoleRules } from "../../../infra/k8s/tenant";
+import { rootKeySealer, TENANT_KEY_LABEL, tenantKeySecretName } from "../../../infra/secrets/tenant-keys";
 import { DEFAULT_TENANT_QUOTA, TenantSettings } from "../../../infra/settings/tenants";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { descendantsOf, named, ofType, plain } from "../../harness/resources";
@@ -13,8 +15,8 @@ const ROLE_BINDING = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
 const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const AUTHORIZATION_POLICY = "kubernetes:security.istio.io/v1:AuthorizationPolicy";
 
-const ACME: TenantSettings = { name: "acme", group: "acme-engineering", readSecrets: false, quota: { cpu: "2", memory: "4Gi", pods: 20, storage: "30Gi" }, hosts: ["acme.example.com"] };
-const GLOBEX: TenantSettings = { name: "globex", group: "tenant-globex-developers", readSecrets: true, quota: DEFAULT_TENANT_QUOTA, hosts: [] };
+const ACME: TenantSettings = { name: "acme", group: "acme-engineering", readSecrets: false, quota: { cpu: "2", memory: "4Gi", pods: 20, storage: "30Gi" }, hosts: ["acme.example.com"], keyGeneration: 1 };
+const GLOBEX: TenantSettings = { name: "globex", group: "tenant-globex-developers", readSecrets: true, quota: DEFAULT_TENANT_QUOTA, hosts: [], keyGeneration: 3 };
 
 let all: readonly RecordedResource[];
 let meshPolicyUrn: string;
@@ -30,8 +32,13 @@ before(async () => {
             metadata: { name: "default", namespace: "istio-system" },
             spec: { mtls: { mode: "STRICT" } },
         }, { provider });
+        const platformNamespace = new k8s.core.v1.Namespace("platform", { metadata: { name: "platform" } }, { provider });
+        const sealer = rootKeySealer(pulumi.secret(Buffer.alloc(64, 7).toString("base64")));
         for (const tenant of [ACME, GLOBEX]) {
-            new Tenant(`tenant-${tenant.name}`, { tenant, kubernetesVersion: "1.35", meshReady: [meshPolicy] }, { provider });
+            new Tenant(`tenant-${tenant.name}`, {
+                tenant, kubernetesVersion: "1.35", meshReady: [meshPolicy],
+                keyStore: { namespace: "platform", sealer, dependsOn: [platformNamespace], protect: tenant === GLOBEX },
+            }, { provider });
         }
     });
     all = resources;
@@ -117,12 +124,12 @@ describe("tenantRoleRules", () => {
 });
 
 describe("Tenant", () => {
-    it("gets its own restricted, meshed namespace labelled with the tenant", () => {
+    it("gets its own restricted, meshed namespace labelled with the tenant, opted into image verification", () => {
         for (const [name, version] of [["acme", "v1.35"], ["globex", "v1.35"]]) {
             const ns = inputs(only(name, "kubernetes:core/v1:Namespace"));
             assert.equal(ns.metadata.name, tenantNamespace(name));
             assert.equal(ns.metadata.name, `tenant-${name}`);
-            assert.deepEqual(ns.metadata.labels, { "secure-platform.io/tenant": name, ...podSecurityLabels("restricted", "1.35"), "istio-injection": "enabled" });
+            assert.deepEqual(ns.metadata.labels, { "secure-platform.io/tenant": name, ...podSecurityLabels("restricted", "1.35"), "istio-injection": "enabled", "policy.sigstore.dev/include": "true" });
             assert.equal(ns.metadata.labels["pod-security.kubernetes.io/enforce-version"], version);
         }
     });
@@ -189,9 +196,22 @@ describe("Tenant", () => {
         for (const name of ["acme", "globex"]) {
             const deny = ofType(tenants[name], NETWORK_POLICY).map(inputs).filter((p) => p.metadata.name === "default-deny");
             assert.deepEqual(deny.map((p) => [p.metadata.namespace, p.spec]), [[`tenant-${name}`, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }]]);
-            for (const r of tenants[name].filter((c) => c.custom)) {
+            for (const r of tenants[name].filter((c) => c.custom && c.type.startsWith("kubernetes:"))) {
                 assert.ok(r.provider?.startsWith(`${providerUrn}::`), `${r.urn} uses the cluster provider`);
             }
+        }
+    });
+
+    it("has its own key, every version kept sealed in the platform's namespace, after that namespace", () => {
+        for (const tenant of [ACME, GLOBEX]) {
+            const secret = only(tenant.name, "kubernetes:core/v1:Secret");
+            const { metadata, stringData } = inputs(secret);
+            assert.deepEqual([metadata.name, metadata.namespace, metadata.labels], [tenantKeySecretName(tenant.name), "platform", { [TENANT_KEY_LABEL]: tenant.name }]);
+            assert.deepEqual(Object.keys(stringData).sort(), ["current", ...Array.from({ length: tenant.keyGeneration }, (_, i) => `v${i + 1}`)].sort());
+            assert.equal(stringData.current, String(tenant.keyGeneration));
+            assert.equal(ofType(tenants[tenant.name], "random:index/randomBytes:RandomBytes").length, tenant.keyGeneration);
+            assert.ok(secret.dependencies.includes(named(all, "platform").urn), "the key waits for the platform namespace");
+            assert.equal(secret.protect, tenant === GLOBEX);
         }
     });
 

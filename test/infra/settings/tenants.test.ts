@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DEFAULT_TENANT_QUOTA, MAX_TENANT_HOSTS, MAX_TENANT_PODS, MAX_TENANTS } from "../../../infra/settings/tenants";
+import { DEFAULT_TENANT_QUOTA, MAX_TENANT_HOSTS, MAX_TENANT_KEY_GENERATION, MAX_TENANT_PODS, MAX_TENANTS } from "../../../infra/settings/tenants";
 import { minimal, minimalOnPrem, parse, parseOnPrem, problems, rejects, without } from "../../harness/config-fixtures";
 
 const withTenants = (tenants: unknown) => minimal("dev", { tenants: JSON.stringify(tenants) });
@@ -8,20 +8,28 @@ const withTenants = (tenants: unknown) => minimal("dev", { tenants: JSON.stringi
 const withDomain = (tenants: unknown) => minimal("dev", { tenants: JSON.stringify(tenants), domainName: "app.example.com" });
 
 describe("tenant settings", () => {
-    it("defaults the group, Secrets access and quota, and no host without a domain", () => {
+    it("defaults the group, Secrets access, quota and key generation, and no host without a domain", () => {
         const [acme] = parse(withTenants([{ name: "acme" }])).tenants;
-        assert.deepEqual(acme, { name: "acme", group: "tenant-acme-developers", readSecrets: false, quota: DEFAULT_TENANT_QUOTA, hosts: [] });
+        assert.deepEqual(acme, { name: "acme", group: "tenant-acme-developers", readSecrets: false, quota: DEFAULT_TENANT_QUOTA, hosts: [], keyGeneration: 1 });
     });
 
     it("takes a group, Secrets access and a partial quota", () => {
         const [acme] = parse(withTenants([{ name: "acme", group: "acme-engineering", readSecrets: true, quota: { cpu: "500m", pods: 20 } }])).tenants;
-        assert.deepEqual(acme, { name: "acme", group: "acme-engineering", readSecrets: true, quota: { ...DEFAULT_TENANT_QUOTA, cpu: "500m", pods: 20 }, hosts: [] });
+        assert.deepEqual(acme, { name: "acme", group: "acme-engineering", readSecrets: true, quota: { ...DEFAULT_TENANT_QUOTA, cpu: "500m", pods: 20 }, hosts: [], keyGeneration: 1 });
+    });
+
+    it("takes a key generation from 1 to the bound, and refuses anything else naming the key", () => {
+        assert.equal(parse(withTenants([{ name: "acme", keyGeneration: 3 }])).tenants[0].keyGeneration, 3);
+        assert.equal(parse(withTenants([{ name: "acme", keyGeneration: MAX_TENANT_KEY_GENERATION }])).tenants[0].keyGeneration, MAX_TENANT_KEY_GENERATION);
+        for (const bad of [0, -1, 1.5, "2", MAX_TENANT_KEY_GENERATION + 1]) {
+            rejects(withTenants([{ name: "acme", keyGeneration: bad }]), "tenants", new RegExp(`tenants\\[0\\].keyGeneration must be a whole number from 1 to ${MAX_TENANT_KEY_GENERATION} .*got `));
+        }
     });
 
     it("rejects duplicate and malformed tenants", () => {
         rejects(withTenants([{ name: "acme" }, { name: "acme" }]), "tenants", /duplicate tenant name "acme"/);
         rejects(withTenants([{ name: "Acme_Corp" }]), "tenants", /tenants\[0\].name "Acme_Corp" must be a DNS-1123 label/);
-        rejects(withTenants([{ name: "acme", plan: "gold" }]), "tenants", /tenants\[0\].plan is not a known field; allowed: name, group, readSecrets, quota/);
+        rejects(withTenants([{ name: "acme", plan: "gold" }]), "tenants", /tenants\[0\].plan is not a known field; allowed: name, group, readSecrets, quota, hosts, keyGeneration/);
         rejects(withTenants([{}]), "tenants", /tenants\[0\].name is required/);
         rejects(withTenants(["acme"]), "tenants", /tenants\[0\] must be an object/);
         rejects(minimal("dev", { tenants: "acme" }), "tenants", /expected a list of tenants/);
