@@ -24,6 +24,7 @@ const VALUE_BUILDERS: Readonly<Record<string, string>> = {
     "psmdb-operator": "operatorValues (infra/k8s/mongodb/percona-mongodb.ts)",
     "psmdb-operator-crds": "the `psmdb-operator-crds` release in PerconaMongoDb (infra/k8s/mongodb/percona-mongodb.ts)",
     snapscheduler: "snapschedulerValues (infra/k8s/storage/scheduled-snapshots.ts)",
+    "policy-controller": "policyControllerValues (infra/k8s/admission/image-verification.ts)",
 };
 /** Istio's image values, set by one function for every Istio chart. */
 const ISTIO_IMAGE_VALUES = ["hub", "tag", "imagePullSecrets"];

@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { ADDON_VERSIONS, DEFAULT_KUBERNETES_VERSION, ISTIO, PERCONA_MONGODB, SNAPSCHEDULER } from "../../infra/versions";
+import { ADDON_VERSIONS, DEFAULT_KUBERNETES_VERSION, ISTIO, PERCONA_MONGODB, POLICY_CONTROLLER, SNAPSCHEDULER } from "../../infra/versions";
 import type { Plain } from "./stack";
 
 export const CRD_DIR = path.resolve(__dirname, "..", "..", "infra", "upstream", "crds");
@@ -33,6 +33,8 @@ export const CRD_SOURCES: readonly CrdSource[] = [
     { name: "istio", version: ISTIO.version, pin: "ISTIO.version" },
     { name: "percona-server-mongodb-operator", version: PERCONA_MONGODB.crVersion, pin: "PERCONA_MONGODB.crVersion" },
     { name: "snapscheduler", version: SNAPSCHEDULER.chartVersion, pin: "SNAPSCHEDULER.chartVersion" },
+    // ClusterImagePolicy and TrustRoot, from the controller release the policy-controller chart packages.
+    { name: "policy-controller", version: POLICY_CONTROLLER.appVersion, pin: "POLICY_CONTROLLER.appVersion" },
     // The VolumeSnapshot CRDs on EKS come with the snapshot-controller add-on, a build of external-snapshotter.
     {
         name: "external-snapshotter",

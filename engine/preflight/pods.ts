@@ -10,6 +10,7 @@ import type { ChartPodContext, ChartPodModel } from "./pods/chart-pod";
 import { istioCniPods, istioGatewayPods, istiodPods } from "./pods/istio-charts";
 import { perconaOperatorPods, snapschedulerPods } from "./pods/operator-charts";
 import { perconaReplsetPods } from "./pods/percona-replset";
+import { policyControllerPods } from "./pods/policy-controller-chart";
 import { inject, Injector, injects } from "./pods/sidecar-injection";
 import { workloadPods } from "./pods/workloads";
 import { HelmRelease, isUnknown, Plain, PreflightStack } from "./stack";
@@ -64,6 +65,7 @@ const CHART_PODS: Readonly<Record<string, ChartPodModel>> = {
     "psmdb-operator": perconaOperatorPods,
     "psmdb-operator-crds": () => [],
     snapscheduler: snapschedulerPods,
+    "policy-controller": policyControllerPods,
 };
 
 interface StackPods {

@@ -23,7 +23,7 @@ export interface PullThroughUpstream {
     readonly upstreamRegistryUrl: string;
     /** ECR repository prefix its images are cached under (2 to 30 characters; the console's default name). */
     readonly prefix: string;
-    /** Whether ECR signs in with a Secrets Manager credential (required for Docker Hub, none for Quay). */
+    /** Whether ECR signs in with a Secrets Manager credential (required for Docker Hub and ghcr.io, none for Quay). */
     readonly credential: boolean;
 }
 
@@ -35,6 +35,8 @@ export interface PullThroughUpstream {
 export const PULL_THROUGH_UPSTREAMS: readonly PullThroughUpstream[] = [
     { registry: "docker.io", upstreamRegistryUrl: "registry-1.docker.io", prefix: "docker-hub", credential: true },
     { registry: "quay.io", upstreamRegistryUrl: "quay.io", prefix: "quay", credential: false },
+    // The image-verification controller (sigstore/policy-controller); GitHub Container Registry requires a credential.
+    { registry: "ghcr.io", upstreamRegistryUrl: "ghcr.io", prefix: "github", credential: true },
 ];
 
 export const IMAGE_CACHE_PREFIXES: readonly string[] = PULL_THROUGH_UPSTREAMS.map((u) => u.prefix);
@@ -112,6 +114,8 @@ export interface ImageCacheArgs {
     readonly registryAccountId: string;
     /** Secrets Manager secret (`ecr-pullthroughcache/...`) ECR signs in to Docker Hub with. */
     readonly dockerHubCredentialArn: string;
+    /** Secrets Manager secret (`ecr-pullthroughcache/...`) ECR signs in to GitHub Container Registry with. */
+    readonly githubCredentialArn: string;
     /** The images key: every cached repository is encrypted with it. */
     readonly kmsKeyArn: pulumi.Input<string>;
 }
@@ -173,7 +177,7 @@ export class ImageCache extends pulumi.ComponentResource {
             rules[upstream.prefix] = new aws.ecr.PullThroughCacheRule(`${name}-${upstream.prefix}`, {
                 ecrRepositoryPrefix: upstream.prefix,
                 upstreamRegistryUrl: upstream.upstreamRegistryUrl,
-                ...(upstream.credential ? { credentialArn: args.dockerHubCredentialArn } : {}),
+                ...(upstream.credential ? { credentialArn: upstream.registry === "ghcr.io" ? args.githubCredentialArn : args.dockerHubCredentialArn } : {}),
             }, { parent: this, dependsOn: [templates[upstream.prefix]] });
         }
         this.rules = rules;

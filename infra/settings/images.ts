@@ -18,6 +18,11 @@ export interface ImageSettings {
      * account and region, named `ecr-pullthroughcache/...` and encrypted with the default `aws/secretsmanager` key.
      */
     readonly dockerHubCredentialArn: string;
+    /**
+     * The same for GitHub Container Registry (ghcr.io, where the image-verification controller's image is published):
+     * keys `username` and `accessToken` (a GitHub token that may read public packages).
+     */
+    readonly githubCredentialArn: string;
 }
 
 const EXAMPLE = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf";
@@ -25,6 +30,10 @@ const EXAMPLE = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ecr-pullth
 export const IMAGE_SETTINGS: Readonly<Record<string, SettingDoc>> = {
     dockerHubCredentialArn: {
         summary: `ARN of the Secrets Manager secret (name ${PULL_THROUGH_SECRET_PREFIX}..., keys username and accessToken, default aws/secretsmanager key) in the stack's account and region that ECR's Docker Hub pull-through cache signs in with.`,
+        default: "(required on AWS)",
+    },
+    githubCredentialArn: {
+        summary: `ARN of the Secrets Manager secret (name ${PULL_THROUGH_SECRET_PREFIX}..., keys username and accessToken: a GitHub token that reads packages) that ECR's GitHub Container Registry (ghcr.io) pull-through cache signs in with; the image-verification controller's image is on ghcr.io.`,
         default: "(required on AWS)",
     },
 };
@@ -42,16 +51,22 @@ export function arnAccount(arn: string): string {
 }
 
 export function readImages(reader: ConfigReader, region: string | undefined, awsAccountId: string | undefined): Partial<ImageSettings> {
-    const key = "dockerHubCredentialArn";
+    const dockerHub = readCredentialArn(reader, "dockerHubCredentialArn", "Istio's and Percona's images are on Docker Hub", EXAMPLE, region, awsAccountId);
+    const github = readCredentialArn(reader, "githubCredentialArn", "the image-verification controller's image is on GitHub Container Registry (ghcr.io)", EXAMPLE.replace("docker-hub", "github"), region, awsAccountId);
+    return { ...(dockerHub ? { dockerHubCredentialArn: dockerHub } : {}), ...(github ? { githubCredentialArn: github } : {}) };
+}
+
+/** One pull-through cache credential: a Secrets Manager secret ARN of the stack's account and region. */
+function readCredentialArn(reader: ConfigReader, key: string, why: string, example: string, region: string | undefined, awsAccountId: string | undefined): string | undefined {
     const arn = reader.get(key);
     if (arn === undefined) {
-        reader.problem(key, `missing; Istio's and Percona's images are on Docker Hub, and ECR's pull-through cache signs in to it with a Secrets Manager secret you create once per account (see stacks/README.md), e.g. ${EXAMPLE}`);
-        return {};
+        reader.problem(key, `missing; ${why}, and ECR's pull-through cache signs in to it with a Secrets Manager secret you create once per account (see stacks/README.md), e.g. ${example}`);
+        return undefined;
     }
     const match = SECRET_ARN.exec(arn);
     if (!match) {
-        reader.problem(key, `${JSON.stringify(arn)} is not a Secrets Manager secret ARN like ${EXAMPLE}`);
-        return {};
+        reader.problem(key, `${JSON.stringify(arn)} is not a Secrets Manager secret ARN like ${example}`);
+        return undefined;
     }
     const [, partition, secretRegion, account, name] = match;
     const problems: string[] = [];
@@ -73,5 +88,5 @@ export function readImages(reader: ConfigReader, region: string | undefined, aws
     for (const problem of problems) {
         reader.problem(key, problem);
     }
-    return problems.length === 0 ? { dockerHubCredentialArn: arn } : {};
+    return problems.length === 0 ? arn : undefined;
 }

@@ -2,6 +2,7 @@
  * What every chart's pod model shares: the release, the pinned chart and the values its templates see, and
  * a way to make a `PodModel` that names them.
  */
+import { truthy } from "../charts/chart-values";
 import type { PinnedChart } from "../charts/pinned-charts";
 import type { PodModel, WorkloadKind } from "../pods";
 import type { HelmRelease, Plain } from "../stack";
@@ -35,4 +36,15 @@ export function chartPod(context: ChartPodContext, kind: WorkloadKind, name: str
 /** Drops keys whose value is undefined, so a model holds only what the template renders. */
 export function compact<T extends Plain>(object: T): T {
     return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** `<release>-<name>`, or the release name when it already contains the chart's name (the "fullname" helper of the Percona operator, snapscheduler and policy-controller charts). */
+export function chartFullname(context: ChartPodContext): string {
+    const v = context.values;
+    if (truthy(v.fullnameOverride)) {
+        return String(v.fullnameOverride).slice(0, 63).replace(/-$/, "");
+    }
+    const name = truthy(v.nameOverride) ? String(v.nameOverride) : context.chart.name;
+    const release = context.release.releaseName;
+    return (release.includes(name) ? release : `${release}-${name}`).slice(0, 63).replace(/-$/, "");
 }

@@ -5,18 +5,7 @@
  */
 import { truthy } from "../charts/chart-values";
 import type { Plain } from "../stack";
-import { chartPod, ChartPodContext, ChartPodModel, compact } from "./chart-pod";
-
-/** `<release>-<name>`, or the release name when it already contains the chart's name (the charts' "fullname" helper). */
-function fullname(context: ChartPodContext): string {
-    const v = context.values;
-    if (truthy(v.fullnameOverride)) {
-        return String(v.fullnameOverride).slice(0, 63).replace(/-$/, "");
-    }
-    const name = truthy(v.nameOverride) ? String(v.nameOverride) : context.chart.name;
-    const release = context.release.releaseName;
-    return (release.includes(name) ? release : `${release}-${name}`).slice(0, 63).replace(/-$/, "");
-}
+import { chartFullname as fullname, chartPod, ChartPodContext, ChartPodModel, compact } from "./chart-pod";
 
 function chartName(context: ChartPodContext): string {
     const v = context.values;

@@ -18,6 +18,7 @@ export const CHART_IMAGE_VALUES: Readonly<Record<string, readonly (readonly stri
     istiod: [["global.hub"]],
     "psmdb-operator": [["image.repository"]],
     snapscheduler: [["image.image", "image.repository"], ["rbacProxy.image.image", "rbacProxy.image.repository"]],
+    "policy-controller": [["webhook.image.repository"]],
 };
 
 interface Sources {

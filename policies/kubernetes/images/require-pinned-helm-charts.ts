@@ -13,11 +13,12 @@ import { defineResourceRule, type Props } from "../../lib/rule";
 
 const EXACT = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
-/** The platform's own chart repositories (infra/versions.ts: Istio, Percona, backube). */
+/** The platform's own chart repositories (infra/versions.ts: Istio, Percona, backube, Sigstore). */
 export const PLATFORM_CHART_REPOSITORIES = [
     "https://istio-release.storage.googleapis.com/charts",
     "https://percona.github.io/percona-helm-charts",
     "https://backube.github.io/helm-charts",
+    "https://sigstore.github.io/helm-charts",
 ];
 
 /** Whether `reference` lies under one of `prefixes` (a whole path segment, trailing slashes ignored). */

@@ -30,7 +30,7 @@ describe("the custom resources of every committed stack", () => {
         for (const stack of COMMITTED_STACKS) {
             const preflight = new PreflightStack(stacks[stack].resources);
             const kinds = new Set(preflight.kubernetesObjects.map((o) => o.kind));
-            for (const kind of ["PerconaServerMongoDB", "PeerAuthentication", "AuthorizationPolicy", "Gateway"]) {
+            for (const kind of ["PerconaServerMongoDB", "PeerAuthentication", "AuthorizationPolicy", "Gateway", "ClusterImagePolicy"]) {
                 assert.ok(kinds.has(kind), `${stack} renders a ${kind}`);
             }
             const findings = customResourcesCheck.run(preflight);

@@ -254,9 +254,11 @@ describe("allPods", () => {
         assert.deepEqual(allPods(preflight("prod")), allPods(stack));
         assert.deepEqual(allPods(stack).map((p) => `${p.kind} ${p.namespace}/${p.name}`), [
             "Job image-warmup/image-warmup-job",
+            "Deployment cosign-system/policy-controller-webhook",
             "DaemonSet istio-cni/istio-cni-node",
             "Deployment istio-system/istiod",
             "Deployment istio-ingress/istio-ingress",
+            "Deployment istio-egress/istio-egress",
             "Deployment data/psmdb-operator",
             "StatefulSet data/mongodb-rs0",
         ]);

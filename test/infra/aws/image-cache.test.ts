@@ -7,13 +7,14 @@ import {
     REGIONS_WITHOUT_ENHANCED_SCANNING, scanningConfiguration,
 } from "../../../infra/aws/image-cache";
 import { splitImage } from "../../../infra/k8s/sources";
-import { ISTIO, PERCONA_MONGODB, SNAPSCHEDULER } from "../../../infra/versions";
+import { ISTIO, PERCONA_MONGODB, POLICY_CONTROLLER, SNAPSCHEDULER } from "../../../infra/versions";
 import { RecordedResource, renderComponents } from "../../../engine/program";
 import { ofType, plain } from "../../harness/resources";
 
 const ACCOUNT = "777788889999";
 const KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/images`;
 const CREDENTIAL = `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:ecr-pullthroughcache/docker-hub-AbCdEf`;
+const GITHUB_CREDENTIAL = `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:ecr-pullthroughcache/github-AbCdEf`;
 let resources: readonly RecordedResource[];
 let cache: ImageCache;
 
@@ -24,6 +25,7 @@ before(async () => {
             context: lookupAwsContext("eu-west-1", provider),
             registryAccountId: ACCOUNT,
             dockerHubCredentialArn: CREDENTIAL,
+            githubCredentialArn: GITHUB_CREDENTIAL,
             kmsKeyArn: KEY,
         }, { provider });
     }, { accountId: ACCOUNT }));
@@ -34,9 +36,10 @@ const byPrefix = (type: string): Record<string, RecordedResource> =>
     Object.fromEntries(ofType(resources, type).map((r) => [input(r).ecrRepositoryPrefix ?? input(r).prefix, r]));
 
 describe("ImageCache", () => {
-    it("caches Docker Hub (signed in with the stack's credential) and Quay (anonymously) under their own prefixes", () => {
+    it("caches Docker Hub and ghcr.io (each signed in with its own credential) and Quay (anonymously) under their own prefixes", () => {
         const rules = byPrefix("aws:ecr/pullThroughCacheRule:PullThroughCacheRule");
-        assert.deepEqual(Object.keys(rules).sort(), ["docker-hub", "quay"]);
+        assert.deepEqual(Object.keys(rules).sort(), ["docker-hub", "github", "quay"]);
+        assert.deepEqual(input(rules.github), { ecrRepositoryPrefix: "github", upstreamRegistryUrl: "ghcr.io", credentialArn: GITHUB_CREDENTIAL });
         assert.deepEqual(input(rules["docker-hub"]), { ecrRepositoryPrefix: "docker-hub", upstreamRegistryUrl: "registry-1.docker.io", credentialArn: CREDENTIAL });
         assert.deepEqual(input(rules.quay), { ecrRepositoryPrefix: "quay", upstreamRegistryUrl: "quay.io" });
     });
@@ -69,7 +72,7 @@ describe("ImageCache", () => {
         assert.deepEqual(JSON.parse(input(policy).policy).Statement, [
             {
                 Sid: "CreateCacheRepositories", Effect: "Allow", Action: ["ecr:CreateRepository"],
-                Resource: [`arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/docker-hub/*`, `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/quay/*`],
+                Resource: [`arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/docker-hub/*`, `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/quay/*`, `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/github/*`],
             },
             { Sid: "EncryptWithImagesKey", Effect: "Allow", Action: ["kms:CreateGrant", "kms:RetireGrant", "kms:DescribeKey"], Resource: KEY },
         ]);
@@ -81,25 +84,25 @@ describe("ImageCache", () => {
         assert.equal(input(scanning).scanType, "ENHANCED");
         assert.deepEqual(input(scanning).rules[0], {
             scanFrequency: "CONTINUOUS_SCAN",
-            repositoryFilters: [{ filter: "docker-hub/*", filterType: "WILDCARD" }, { filter: "quay/*", filterType: "WILDCARD" }],
+            repositoryFilters: [{ filter: "docker-hub/*", filterType: "WILDCARD" }, { filter: "quay/*", filterType: "WILDCARD" }, { filter: "github/*", filterType: "WILDCARD" }],
         });
         assert.deepEqual(input(scanning).rules[1], { scanFrequency: "SCAN_ON_PUSH", repositoryFilters: [{ filter: "*", filterType: "WILDCARD" }] });
     });
 
     it("names the registry nodes pull from and the path that replaces each upstream registry", () => {
         assert.equal(cache.registry, `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`);
-        assert.deepEqual(cache.mirrors, { "docker.io": `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/docker-hub`, "quay.io": `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/quay` });
+        assert.deepEqual(cache.mirrors, { "docker.io": `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/docker-hub`, "quay.io": `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/quay`, "ghcr.io": `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/github` });
     });
 
     it("refuses a registry account that is not an account ID, before creating anything", () => {
-        assert.throws(() => new ImageCache("bad", { context: { region: "eu-west-1" } as never, registryAccountId: "dev", dockerHubCredentialArn: CREDENTIAL, kmsKeyArn: KEY }),
+        assert.throws(() => new ImageCache("bad", { context: { region: "eu-west-1" } as never, registryAccountId: "dev", dockerHubCredentialArn: CREDENTIAL, githubCredentialArn: GITHUB_CREDENTIAL, kmsKeyArn: KEY }),
             /ImageCache: registryAccountId must be a 12-digit AWS account ID, got "dev"/);
     });
 });
 
 describe("image cache plan", () => {
     it("has a rule for the registry of every image the platform pins", () => {
-        const images = [ISTIO.hub, PERCONA_MONGODB.operatorImage, PERCONA_MONGODB.mongodImage, PERCONA_MONGODB.backupImage, SNAPSCHEDULER.image, SNAPSCHEDULER.rbacProxyImage];
+        const images = [ISTIO.hub, PERCONA_MONGODB.operatorImage, PERCONA_MONGODB.mongodImage, PERCONA_MONGODB.backupImage, SNAPSCHEDULER.image, SNAPSCHEDULER.rbacProxyImage, POLICY_CONTROLLER.image];
         const cached = PULL_THROUGH_UPSTREAMS.map((u) => u.registry);
         for (const image of images) {
             assert.ok(cached.includes(splitImage(image).registry), image);

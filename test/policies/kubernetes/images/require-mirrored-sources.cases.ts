@@ -53,6 +53,7 @@ export default ruleCases("require-mirrored-sources", {
             resources: [snapscheduler({ image: { image: mirrored("backube/snapscheduler:3.5.0") }, rbacProxy: { image: { image: mirrored("brancz/kube-rbac-proxy:v0.19.1") } } })],
             config: AIR_GAPPED,
         },
+        { name: "the policy-controller chart with its webhook's image mirrored, by digest", resources: [release("policy-controller", { webhook: { image: { repository: mirrored("sigstore/policy-controller/policy-controller"), version: `sha256:${"0b".repeat(32)}` } } })], config: AIR_GAPPED },
         { name: "an image given as {registry, repository} under the mirror", resources: [release("psmdb-operator", { image: { registry: MIRROR, repository: "percona/percona-server-mongodb-operator", tag: "1.21.1" } })], config: AIR_GAPPED },
         { name: "a PerconaServerMongoDB with its image, init image and backup agent mirrored", resources: [perconaCluster("orders", { ...MONGO, backup: BACKUP })], config: AIR_GAPPED },
         { name: "a Deployment whose containers come from the mirror", resources: [deployment(mirrored("payments/api:1.14.2"), mirrored("payments/migrate:1.14.2"))], config: AIR_GAPPED },
@@ -96,6 +97,7 @@ export default ruleCases("require-mirrored-sources", {
             message: /Release snapscheduler leaves values.rbacProxy.image.image \(or values.rbacProxy.image.repository\) unset/,
         },
         { name: "the Percona operator chart without image.repository", resources: [release("psmdb-operator", { watchNamespace: "data" })], config: AIR_GAPPED, message: /Release psmdb-operator leaves values.image.repository unset/ },
+        { name: "the policy-controller chart without its webhook's image", resources: [release("policy-controller", { webhook: { replicaCount: 2 } })], config: AIR_GAPPED, message: /Release policy-controller leaves values.webhook.image.repository unset: chart policy-controller then pulls that image from its public registry/ },
         {
             name: "an image given as {registry, repository} outside the mirror",
             resources: [release("psmdb-operator", { image: { registry: "docker.io", repository: "percona/percona-server-mongodb-operator", tag: "1.21.1" } })],

@@ -16,6 +16,7 @@ export default ruleCases(RULE, {
         { name: "istiod pinned from Istio's repository", resources: [istiod({ outboundTrafficPolicy: { mode: "REGISTRY_ONLY" } })] },
         { name: "the Percona operator pinned from Percona's repository (trailing slash)", resources: [release("psmdb-operator", { version: "1.22.0", repositoryOpts: { repo: PERCONA_REPO } })] },
         { name: "snapscheduler pinned as a helm.sh/v4 Chart", resources: [release("snapscheduler", { version: "3.5.0", repositoryOpts: { repo: "https://backube.github.io/helm-charts" } }, "Chart")] },
+        { name: "Sigstore's policy-controller pinned from its repository", resources: [release("policy-controller", { version: "0.10.6", repositoryOpts: { repo: "https://sigstore.github.io/helm-charts" } })] },
         { name: "an OCI chart pinned by digest, from an approved registry", resources: [release("istiod", { chart: `oci://registry.example.com/charts/istiod@sha256:${"ab".repeat(32)}`, version: undefined, repositoryOpts: undefined })], config: { [RULE]: { allowedChartRepositories: ["oci://registry.example.com/charts"] } } },
         { name: "a chart from the program's own folder", resources: [release("./charts/payments", { chart: "./charts/payments", version: undefined, repositoryOpts: undefined })] },
         { name: "a pre-release version pinned exactly", resources: [release("istiod", { version: "1.30.0-beta.1" })] },
