@@ -326,6 +326,13 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 const bytes = Buffer.from(generatedSecret(seed).repeat(8)).subarray(0, Number(inputs.length ?? 32));
                 return { id: "none", outputs: { base64: bytes.toString("base64"), hex: bytes.toString("hex") } };
             }
+            case "aws:kms/ciphertext:Ciphertext": {
+                // A stand-in of a KMS ciphertext blob's length (a header naming the key, then the encrypted plaintext
+                // and its tag): longer than the plaintext, never equal to it. Not KMS's format.
+                const length = String(inputs.plaintext ?? "").length + 80;
+                const blob = Buffer.concat(Array.from({ length: Math.ceil(length / 32) }, (_, i) => createHash("sha256").update(`${seed}:${i}`).digest())).subarray(0, length);
+                return { id: `${String(inputs.keyId)}-${hex(seed, 8)}`, outputs: { ciphertextBlob: blob.toString("base64") } };
+            }
             case "random:index/randomPassword:RandomPassword":
                 return { id: "none", outputs: { result: generatedSecret(seed).padEnd(Number(inputs.length ?? 16), "x").slice(0, Number(inputs.length ?? 16)), bcryptHash: `$2a$10$${hex(seed, 53)}` } };
             case "tls:index/privateKey:PrivateKey": {

@@ -14,11 +14,14 @@ import { DATA_SETTINGS, DataSettings, readData } from "./settings/data";
 import { DEPLOY_SETTINGS, DeploySettings, readDeploy } from "./settings/deploy";
 import { DOMAIN, EDGE_SETTINGS, EdgeSettings, readEdge } from "./settings/edge";
 import { IMAGE_SETTINGS, ImageSettings, readImages } from "./settings/images";
+import { IMAGE_VERIFICATION_SETTINGS, ImageVerificationSettings, readImageVerification } from "./settings/image-verification";
 import { MESH_SETTINGS, MeshSettings, readMesh } from "./settings/mesh";
 import { NETWORK_SETTINGS, NetworkSettings, readNetwork } from "./settings/network";
 import { ONPREM_SETTINGS, OnPremSettings, readOnPrem, readPlatformKind, rejectOtherVariantSettings } from "./settings/onprem";
 import { PLATFORM_SETTINGS, PlatformSettings, readPlatform } from "./settings/platform";
 import { requireCertificateCoversHosts } from "./settings/tenants";
+import { AUDIT_TRAIL_SETTINGS, AuditTrailSettings, readAuditTrail } from "./settings/audit-trail";
+import { readSecurityServices, SECURITY_SERVICES_SETTINGS, SecurityServicesSettings } from "./settings/security-services";
 
 export const PROJECT = "secure-platform";
 
@@ -32,6 +35,8 @@ export interface CommonConfig {
     readonly tenants: PlatformSettings["tenants"];
     readonly mesh: MeshSettings;
     readonly data: DataSettings;
+    /** How the platform's own images are verified before they run; none: only pinned third-party images are admitted. */
+    readonly imageVerification?: ImageVerificationSettings;
 }
 
 /** The validated configuration of an AWS stack (`platform: aws`, the default). */
@@ -42,6 +47,10 @@ export interface AwsPlatformConfig extends PlatformSettings, CommonConfig {
     readonly edge: EdgeSettings;
     readonly images: ImageSettings;
     readonly deploy: DeploySettings;
+    /** Who provides GuardDuty, Security Hub and AWS Config in the account. */
+    readonly securityServices: SecurityServicesSettings;
+    /** The account's CloudTrail trail: created by the stack, or the organization's. */
+    readonly auditTrail: AuditTrailSettings;
 }
 
 /** The validated configuration of an on-prem stack (`platform: onprem`): no AWS setting at all. */
@@ -63,8 +72,11 @@ export const SETTINGS: Readonly<Record<string, SettingDoc>> = {
     ...EDGE_SETTINGS,
     ...IMAGE_SETTINGS,
     ...DEPLOY_SETTINGS,
+    ...SECURITY_SERVICES_SETTINGS,
+    ...AUDIT_TRAIL_SETTINGS,
     ...MESH_SETTINGS,
     ...DATA_SETTINGS,
+    ...IMAGE_VERIFICATION_SETTINGS,
     ...ONPREM_SETTINGS,
 };
 
@@ -109,8 +121,9 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
     const platform = readPlatform(reader, kind, declaredDomain !== undefined && DOMAIN.test(declaredDomain) ? declaredDomain : undefined);
     // Sections that depend on the environment still run when it is missing, so their problems show too.
     const environment = platform.environment ?? "dev";
-    const mesh = readMesh(reader);
+    const mesh = readMesh(reader, platform.tenants ?? []);
     const data = readData(reader, environment, platform.region, kind);
+    const imageVerification = readImageVerification(reader, environment, { platform: kind, ...(platform.region ? { region: platform.region } : {}) });
     if (kind === "onprem") {
         const domainName = reader.matching("domainName", DOMAIN, "a lower-case DNS name like platform.corp.example");
         const onprem = readOnPrem(reader, domainName);
@@ -129,6 +142,7 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
             ...(domainName ? { domainName } : {}),
             mesh: mesh as MeshSettings,
             data: data as DataSettings,
+            ...(imageVerification ? { imageVerification } : {}),
             onprem: onprem as OnPremSettings,
         };
     }
@@ -141,6 +155,8 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
             `the certificate requested for domainName (${requestedFor} and *.${requestedFor})`, `use a name one label below ${requestedFor}, or set certificateArn to a certificate that covers every tenant host`);
     }
     const images = readImages(reader, platform.region, platform.awsAccountId);
+    const securityServices = readSecurityServices(reader);
+    const auditTrail = readAuditTrail(reader);
     const deploy = readDeploy(reader, { region: platform.region, awsAccountId: platform.awsAccountId, accessEntries: cluster.accessEntries });
 
     reader.throwIfProblems();
@@ -153,8 +169,11 @@ export function parseConfig(raw: Readonly<Record<string, string>>, options: Pars
         cluster: cluster as ClusterSettings,
         edge: edge as EdgeSettings,
         images: images as ImageSettings,
+        securityServices: securityServices as SecurityServicesSettings,
+        auditTrail: auditTrail as AuditTrailSettings,
         deploy: deploy as DeploySettings,
         mesh: mesh as MeshSettings,
         data: data as DataSettings,
+        ...(imageVerification ? { imageVerification } : {}),
     };
 }

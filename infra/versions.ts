@@ -108,6 +108,20 @@ export const SNAPSCHEDULER = {
 } as const;
 
 /**
+ * Sigstore policy-controller, the admission controller that verifies images (infra/k8s/admission/): its Helm chart
+ * (sigstore/helm-charts, tag policy-controller-0.10.6, the newest release of the chart) and the controller image with
+ * the digest the chart pins (its values.yaml `webhook.image.version`, and Chart.yaml's artifacthub.io/images).
+ * `appVersion` is the controller release the chart packages, whose CRDs are pinned in infra/upstream/crds/.
+ */
+export const POLICY_CONTROLLER = {
+    repository: "https://sigstore.github.io/helm-charts",
+    chart: "policy-controller",
+    chartVersion: "0.10.6",
+    appVersion: "0.13.1",
+    image: "ghcr.io/sigstore/policy-controller/policy-controller:v0.13.1@sha256:0bcd60beb93f4427c29cf3a669743caf58490e98ded4380c33c09f092734a6ab",
+} as const;
+
+/**
  * The Pulumi CLI versions this program runs under, as a range in the syntax of `pulumi.runtime.requirePulumiVersion`
  * and Pulumi.yaml's `requiredPulumiVersion` (github.com/blang/semver `ParseRange`). The engine honours the
  * `replacementTrigger` resource option, which rotates the keystore, from 3.208.0 (an older one ignores it: raising a

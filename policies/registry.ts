@@ -16,6 +16,7 @@ import requireDistributionTlsPolicy from "./aws/cloudfront/require-distribution-
 import requireDistributionWebAcl from "./aws/cloudfront/require-distribution-web-acl";
 import requireOriginAccessControl from "./aws/cloudfront/require-origin-access-control";
 import requireOriginHttps from "./aws/cloudfront/require-origin-https";
+import requireTrailHardening from "./aws/cloudtrail/require-trail-hardening";
 import disallowAdminManagedPolicies from "./aws/iam/disallow-admin-managed-policies";
 import disallowFullAdminPolicies from "./aws/iam/disallow-full-admin-policies";
 import disallowIamUserAccessKeys from "./aws/iam/disallow-iam-user-access-keys";
@@ -52,6 +53,7 @@ import disallowPublicBucketAcl from "./aws/s3/disallow-public-bucket-acl";
 import requireBucketKmsEncryption from "./aws/s3/require-bucket-kms-encryption";
 import requireBucketPublicAccessBlock from "./aws/s3/require-bucket-public-access-block";
 import requireBucketSslOnly from "./aws/s3/require-bucket-ssl-only";
+import requireBucketAccessLogging from "./aws/s3/require-bucket-access-logging";
 import disallowPublicBucketPolicy from "./aws/s3/disallow-public-bucket-policy";
 import requireAccountPublicAccessBlock from "./aws/s3/require-account-public-access-block";
 import disallowPublicDbInstance from "./aws/rds/disallow-public-db-instance";
@@ -101,12 +103,15 @@ import requireDestinationRuleTls from "./kubernetes/mesh/require-destination-rul
 import requireGatewayTls from "./kubernetes/mesh/require-gateway-tls";
 import restrictAuthorizationPolicyAllows from "./kubernetes/mesh/restrict-authorization-policy-allows";
 import restrictServiceEntryHosts from "./kubernetes/mesh/restrict-service-entry-hosts";
+import requireEgressGatewayRouting from "./kubernetes/mesh/require-egress-gateway-routing";
 import restrictReservedNamespaces from "./kubernetes/namespaces/restrict-reserved-namespaces";
 import requireIngressTls from "./kubernetes/network/require-ingress-tls";
 import restrictNetworkPolicyPeers from "./kubernetes/network/restrict-network-policy-peers";
+import restrictInternetEgress from "./kubernetes/network/restrict-internet-egress";
 import restrictPrivilegedRbacPermissions from "./kubernetes/rbac/restrict-privileged-rbac-permissions";
 import restrictRbacBindingSubjects from "./kubernetes/rbac/restrict-rbac-binding-subjects";
 import disallowPlaintextCredentials from "./kubernetes/secrets/disallow-plaintext-credentials";
+import requireTenantKeys from "./kubernetes/tenancy/require-tenant-keys";
 import requirePinnedHelmCharts from "./kubernetes/images/require-pinned-helm-charts";
 import requireResourceLimits from "./kubernetes/workloads/require-resource-limits";
 import requirePodSecurityLabels from "./kubernetes/namespaces/require-pod-security-labels";
@@ -133,17 +138,28 @@ import disallowPublicEbsSnapshots from "./aws/ec2/disallow-public-ebs-snapshots"
 import requireSecretCmk from "./aws/secretsmanager/require-secret-cmk";
 import requireMongodbEncryptionAtRest from "./kubernetes/data/require-mongodb-encryption-at-rest";
 import requireMongodbTls from "./kubernetes/data/require-mongodb-tls";
+import requireTlsBackupStorage from "./kubernetes/data/require-tls-backup-storage";
 import restrictMongodbExposure from "./kubernetes/data/restrict-mongodb-exposure";
 import requireMirroredSources from "./kubernetes/images/require-mirrored-sources";
+import requireVerifiedImages from "./kubernetes/images/require-verified-images";
+import requireImageVerification from "./kubernetes/images/require-image-verification";
 import requireEncryptedStorageClass from "./kubernetes/storage/require-encrypted-storage-class";
+import disallowPlaintextTenantKeys from "./secrets/disallow-plaintext-tenant-keys";
 import requireLongRandomSecrets from "./secrets/require-long-random-secrets";
 import requireStrongPrivateKeys from "./secrets/require-strong-private-keys";
 import requireBackupForDataVolumes from "./stack/require-backup-for-data-volumes";
 import requireEncryptedDataVolumes from "./stack/require-encrypted-data-volumes";
 import requireBackupVaultLock from "./stack/require-backup-vault-lock";
+import requireOffsiteDatabaseBackup from "./stack/require-offsite-database-backup";
 import requireProtectedStatefulResources from "./stack/require-protected-stateful-resources";
 import type { Rule } from "./lib/rule";
 import requireVpcFlowLogs from "./stack/require-vpc-flow-logs";
+import requireAuditTrail from "./stack/require-audit-trail";
+import requireConfigRecorderCoverage from "./aws/config/require-config-recorder-coverage";
+import requireGuarddutyProtections from "./aws/guardduty/require-guardduty-protections";
+import requireConfigRecorder from "./stack/require-config-recorder";
+import requireGuardduty from "./stack/require-guardduty";
+import requireSecurityHub from "./stack/require-security-hub";
 import restrictDefaultSecurityGroup from "./stack/restrict-default-security-group";
 
 export function buildRegistry(rules: readonly Rule[]): readonly Rule[] {
@@ -182,9 +198,13 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireDistributionWebAcl,
     requireOriginAccessControl,
     requireOriginHttps,
+    // aws/cloudtrail
+    requireTrailHardening,
     // aws/cloudwatch
     requireLogGroupEncryption,
     requireLogGroupRetention,
+    // aws/config
+    requireConfigRecorderCoverage,
     // aws/dynamodb
     requireTableCmkEncryption,
     requireTableDeletionProtection,
@@ -227,6 +247,8 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireLbAccessLogs,
     requireLbDeletionProtection,
     requireTlsSecurityPolicy,
+    // aws/guardduty
+    requireGuarddutyProtections,
     // aws/iam
     disallowAdminManagedPolicies,
     disallowFullAdminPolicies,
@@ -267,6 +289,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireBucketKmsEncryption,
     requireBucketPublicAccessBlock,
     requireBucketSslOnly,
+    requireBucketAccessLogging,
     // aws/secretsmanager
     requireSecretCmk,
     // aws/sns
@@ -280,6 +303,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     // kubernetes/data
     requireMongodbEncryptionAtRest,
     requireMongodbTls,
+    requireTlsBackupStorage,
     restrictMongodbExposure,
     // kubernetes/mesh
     disallowMeshOptOut,
@@ -287,6 +311,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     requireGatewayTls,
     restrictAuthorizationPolicyAllows,
     restrictServiceEntryHosts,
+    requireEgressGatewayRouting,
     requireMeshMinTlsVersion,
     requireMeshWideStrictMtls,
     requireStrictMtls,
@@ -298,6 +323,7 @@ export const RULES: readonly Rule[] = buildRegistry([
     // kubernetes/network
     requireIngressTls,
     restrictNetworkPolicyPeers,
+    restrictInternetEgress,
     requireDefaultDenyNetworkPolicy,
     restrictServiceExposure,
     // kubernetes/rbac
@@ -310,10 +336,14 @@ export const RULES: readonly Rule[] = buildRegistry([
     // kubernetes/images
     requirePinnedHelmCharts,
     requireMirroredSources,
+    requireVerifiedImages,
+    requireImageVerification,
     // kubernetes/storage
     requireEncryptedStorageClass,
     // kubernetes/secrets
     disallowPlaintextCredentials,
+    // kubernetes/tenancy
+    requireTenantKeys,
     // kubernetes/workloads
     requireResourceLimits,
     disallowHostNamespaces,
@@ -328,13 +358,19 @@ export const RULES: readonly Rule[] = buildRegistry([
     restrictCapabilities,
     restrictVolumeTypes,
     // secrets
+    disallowPlaintextTenantKeys,
     requireLongRandomSecrets,
     requireStrongPrivateKeys,
     // stack
     requireBackupForDataVolumes,
     requireEncryptedDataVolumes,
     requireBackupVaultLock,
+    requireOffsiteDatabaseBackup,
     requireProtectedStatefulResources,
     requireVpcFlowLogs,
     restrictDefaultSecurityGroup,
+    requireAuditTrail,
+    requireGuardduty,
+    requireSecurityHub,
+    requireConfigRecorder,
 ]);

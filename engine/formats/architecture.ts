@@ -135,6 +135,11 @@ export interface Mesh {
     readonly outboundPolicy?: string;
     readonly gateways: readonly MeshGateway[];
     readonly serviceEntries: readonly ResourceView[];
+    /**
+     * Releases of Istio's `gateway` chart that serve the mesh's way out: labelled as an egress gateway, or a
+     * ClusterIP Service nothing outside the cluster reaches (infra/k8s/mesh/egress-gateway.ts).
+     */
+    readonly egressGateways: readonly ResourceView[];
 }
 
 export interface WebAcl {
@@ -537,6 +542,8 @@ function readMesh(view: StackView, releases: readonly ResourceView[]): Mesh | un
             })),
         })),
         serviceEntries: entries,
+        egressGateways: releases.filter((r) => String(r.props.chart ?? "").split("/").pop() === "gateway"
+            && (/egress/.test(String(record(record(r.props.values).labels).istio ?? "")) || record(record(r.props.values).service).type === "ClusterIP")),
     };
 }
 

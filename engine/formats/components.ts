@@ -17,7 +17,7 @@ export type Component =
     | { readonly kind: "namespace"; readonly name: string; readonly members: readonly ResourceView[]; readonly namespace: Namespace }
     | { readonly kind: "service mesh"; readonly name: string; readonly members: readonly ResourceView[]; readonly mesh: Mesh }
     | { readonly kind: "database"; readonly name: string; readonly members: readonly ResourceView[]; readonly database: ResourceView }
-    | { readonly kind: "key management" | "secrets" | "storage" | "backup" | "bucket" | "logging" | "identity" | "other"; readonly name: string; readonly members: readonly ResourceView[] };
+    | { readonly kind: "admission controller" | "threat detection" | "key management" | "secrets" | "storage" | "backup" | "bucket" | "audit trail" | "logging" | "identity" | "other"; readonly name: string; readonly members: readonly ResourceView[] };
 
 export type ComponentKind = Component["kind"];
 
@@ -82,15 +82,27 @@ export function readComponents(arch: Architecture): Component[] {
         const meshReleases = arch.helmReleases.filter((r) => JSON.stringify([r.props.name, r.props.chart, r.props.repositoryOpts]).includes("istio") || mesh.gateways.some((g) => kubernetesRef(r).namespace === g.namespace));
         add({ kind: "service mesh", name: "service mesh", mesh, members: unique([...meshReleases, ...mesh.peerAuthentications, ...mesh.gateways.map((g) => g.view), ...mesh.serviceEntries, ...mesh.authorizationPolicies.filter((a) => kubernetesRef(a).namespace === mesh.rootNamespace || mesh.gateways.some((g) => g.namespace === kubernetesRef(a).namespace))]) });
     }
+    // The image-verification controller: its release, its ClusterImagePolicies and the digest policy with its binding.
+    add({ kind: "admission controller", name: "image admission (policy-controller)", members: [
+        ...arch.helmReleases.filter((r) => String(r.props.chart ?? "").split("/").pop() === "policy-controller"),
+        ...view.matching(/^kubernetes:policy\.sigstore\.dev\//),
+        ...view.ofType("kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy", "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding"),
+    ] });
     for (const database of view.ofType(...DATABASE_TYPES)) {
         const ref = kubernetesRef(database);
         const operators = arch.helmReleases.filter((r) => kubernetesRef(r).namespace === ref.namespace && strings(r.props.values).includes(ref.namespace ?? "default"));
         add({ kind: "database", name: `MongoDB ${ref.namespace}/${ref.name}`, database, members: unique([database, ...operators, ...view.references(database).filter((r) => r.type.startsWith("kubernetes:core/v1:"))]) });
     }
     add({ kind: "key management", name: "KMS keys", members: [...view.ofType(...KEY_TYPES), ...view.ofType("aws:kms/alias:Alias", "aws:kms/keyPolicy:KeyPolicy")] });
-    add({ kind: "secrets", name: "secrets and keystore", members: [...view.ofType("aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretVersion:SecretVersion", "aws:secretsmanager/secretPolicy:SecretPolicy", "kubernetes:core/v1:Secret"), ...view.ofType(...GENERATED_SECRET_TYPES), ...view.matching(/^tls:/), ...view.matching(/^random:/), ...view.ofType("aws:acm/certificate:Certificate")] });
+    add({ kind: "secrets", name: "secrets and keystore", members: [...view.ofType("aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretVersion:SecretVersion", "aws:secretsmanager/secretPolicy:SecretPolicy", "kubernetes:core/v1:Secret", "aws:kms/ciphertext:Ciphertext"), ...view.ofType(...GENERATED_SECRET_TYPES), ...view.matching(/^tls:/), ...view.matching(/^random:/), ...view.ofType("aws:acm/certificate:Certificate")] });
     add({ kind: "storage", name: "storage and snapshots", members: [...view.ofType("kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshotClass", "aws:ebs/encryptionByDefault:EncryptionByDefault", "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", "aws:ebs/volume:Volume", "kubernetes:core/v1:PersistentVolumeClaim"), ...view.matching(/^kubernetes:snapscheduler\.backube\//)] });
     add({ kind: "backup", name: "AWS Backup", members: view.matching(/^aws:backup\//) });
+    for (const trail of view.ofType("aws:cloudtrail/trail:Trail")) {
+        add({ kind: "audit trail", name: `CloudTrail trail ${trail.name}`, members: [trail] });
+    }
+    // GuardDuty, Security Hub and AWS Config with the service-linked role it records as (infra/aws/threat-detection.ts).
+    add({ kind: "threat detection", name: "threat detection and compliance", members: [...view.matching(/^aws:(guardduty|securityhub|cfg)\//),
+        ...view.ofType("aws:iam/serviceLinkedRole:ServiceLinkedRole").filter((r) => r.props.awsServiceName === "config.amazonaws.com")] });
     for (const bucket of view.ofType("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2")) {
         add({ kind: "bucket", name: `bucket ${bucket.name}`, members: [bucket, ...view.referrers(bucket).filter((r) => r.type.startsWith("aws:s3/"))] });
     }

@@ -26,6 +26,30 @@ function matches(selector: Readonly<Record<string, unknown>>, labels: Readonly<R
     return entries.length > 0 && entries.every(([k, v]) => labels[k] === String(v));
 }
 
+/**
+ * A database's backup storages that are object stores outside the stack (an on-prem S3-compatible store, a bucket
+ * made elsewhere): keyed `store:<endpoint>/<bucket>`, so databases writing to one store share its node. Buckets the
+ * stack creates are drawn as buckets.
+ */
+function offSiteStores(database: ResourceView, stackBuckets: readonly ResourceView[]): Array<{ key: string; label: string; pitr: boolean }> {
+    const backup = record(record(database.props.spec).backup);
+    if (backup.enabled !== true) {
+        return [];
+    }
+    const pitr = record(backup.pitr).enabled === true;
+    return Object.values(record(backup.storages)).map(record).flatMap((storage) => {
+        const type = String(storage.type);
+        const target = record(storage[type]);
+        const bucket = text(target.bucket) ?? text(target.container);
+        if (!["s3", "minio", "gcs", "azure"].includes(type) || !bucket || stackBuckets.some((b) => (b.resource.id ?? b.name) === bucket)) {
+            return [];
+        }
+        const endpoint = text(target.endpointUrl) ?? (type === "s3" ? "AWS S3" : type);
+        const tls = type === "minio" ? target.secure === true && target.insecureSkipTLSVerify !== true : target.insecureSkipTLSVerify !== true;
+        return [{ key: `store:${endpoint}/${bucket}`, label: `off-site ${type} store ${endpoint}\nbucket ${bucket}${text(target.prefix) ? `/${text(target.prefix)}` : ""} · ${tls ? "TLS verified" : "TLS not verified"}`, pitr }];
+    });
+}
+
 interface Placed {
     readonly chart: Flowchart;
     /** Diagram ids by resource URN (or a derived key such as `ns:<name>`). */
@@ -104,6 +128,18 @@ function placeCluster(arch: Architecture, placed: Placed): Group | undefined {
         for (const release of arch.mesh.controlPlane) {
             ids.set(release.urn, chart.node(namespaceGroup(kubernetesRef(release).namespace), `istiod ${release.name}`, `istiod · mesh control plane\nmTLS ${arch.mesh.strictMeshWide ? "STRICT" : "permissive"}${arch.mesh.minTls ? ` · ${arch.mesh.minTls}` : ""}${arch.mesh.outboundPolicy ? ` · egress ${arch.mesh.outboundPolicy}` : ""}`));
         }
+        for (const release of arch.mesh.egressGateways) {
+            const ref = kubernetesRef(release);
+            const hosts = arch.mesh.serviceEntries.filter((e) => kubernetesRef(e).namespace === ref.namespace).flatMap((e) => list<string>(record(e.props.spec).hosts));
+            ids.set(release.urn, chart.node(namespaceGroup(ref.namespace), `egress ${release.name}`, `egress gateway ${ref.name}\nthe only way out · ${hosts.length} allowed host(s)`));
+        }
+    }
+    // The image-verification admission controller (infra/k8s/admission/image-verification.ts) and what it enforces.
+    for (const release of arch.helmReleases.filter((r) => String(r.props.chart ?? "").split("/").pop() === "policy-controller")) {
+        const webhook = record(record(release.props.values).webhook);
+        const policies = view.ofType("kubernetes:policy.sigstore.dev/v1beta1:ClusterImagePolicy").length;
+        const bindings = view.ofType("kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding").map((b) => list(record(b.props.spec).validationActions).join("+"));
+        ids.set(release.urn, chart.node(namespaceGroup(kubernetesRef(release).namespace), `admission ${release.name}`, `policy-controller · image admission\nfailure ${webhook.failurePolicy ?? "Fail"} · ×${webhook.replicaCount ?? 1} · ${policies} ClusterImagePolicy(s)${bindings.length > 0 ? ` · digest policy ${bindings.join(", ")}` : ""}`));
     }
     for (const service of arch.exposedServices) {
         const gateways = arch.mesh?.gateways.filter((g) => g.namespace === service.namespace) ?? [];
@@ -152,7 +188,8 @@ function placeDataServices(arch: Architecture, placed: Placed): void {
     const schedules = view.matching(/^kubernetes:snapscheduler\.backube\/.*:SnapshotSchedule$/);
     const buckets = view.ofType("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2");
     const backupBuckets = buckets.filter((b) => view.ofType(...DATABASE_TYPES).some((db) => strings(record(record(db.props.spec).backup).storages).includes(b.resource.id ?? b.name)));
-    if (vaults.length + schedules.length + backupBuckets.length > 0) {
+    const offSite = view.ofType(...DATABASE_TYPES).flatMap((db) => offSiteStores(db, buckets));
+    if (vaults.length + schedules.length + backupBuckets.length + offSite.length > 0) {
         const backups = chart.group(undefined, "backups", "backups");
         for (const vault of vaults) {
             const name = text(vault.props.name) ?? vault.name;
@@ -162,10 +199,31 @@ function placeDataServices(arch: Architecture, placed: Placed): void {
         for (const bucket of backupBuckets) {
             ids.set(bucket.urn, chart.node(backups, `bucket ${bucket.name}`, `logical backups bucket ${bucket.name}`, "cylinder"));
         }
+        for (const store of unique(offSite.map((s) => s.key))) {
+            const { label } = offSite.find((s) => s.key === store)!;
+            ids.set(store, chart.node(backups, store, label, "cylinder"));
+        }
         if (schedules.length > 0) {
             const id = chart.node(backups, "snapshot schedules", `SnapshotSchedules ×${schedules.length}: ${unique(schedules.map((s) => String(record(s.props.spec).schedule ?? "?"))).join(", ")}`);
             schedules.forEach((s) => ids.set(s.urn, id));
         }
+    }
+    for (const trail of view.ofType("aws:cloudtrail/trail:Trail")) {
+        const p = trail.props;
+        ids.set(trail.urn, chart.node(undefined, `trail ${trail.name}`, `CloudTrail trail ${text(p.name) ?? trail.name}\n${p.isMultiRegionTrail === true ? "all Regions" : "one Region"} · ${p.enableLogFileValidation === true ? "validated" : "not validated"}`));
+    }
+    // The account's detectors (infra/aws/threat-detection.ts): one node, what each service watches.
+    const detection = view.matching(/^aws:(guardduty|securityhub|cfg)\//);
+    if (detection.length > 0) {
+        const features = view.ofType("aws:guardduty/detectorFeature:DetectorFeature").filter((f) => f.props.status === "ENABLED").map((f) => String(f.props.name).toLowerCase().replace(/_/g, " "));
+        const standards = view.ofType("aws:securityhub/standardsSubscription:StandardsSubscription").map((s) => String(s.props.standardsArn).split(":standards/").pop());
+        const lines = [
+            view.ofType("aws:guardduty/detector:Detector").length > 0 ? `GuardDuty: ${features.join(", ") || "no features"}` : "",
+            view.ofType("aws:securityhub/account:Account").length > 0 ? `Security Hub: ${standards.join(", ") || "default standards"}` : "",
+            view.ofType("aws:cfg/recorder:Recorder").length > 0 ? "AWS Config recorder" : "",
+        ].filter(Boolean);
+        const id = chart.node(undefined, "threat detection", `threat detection\n${lines.join("\n")}`, "hexagon");
+        detection.forEach((r) => ids.set(r.urn, id));
     }
     const logGroups = view.ofType("aws:cloudwatch/logGroup:LogGroup");
     const logBuckets = buckets.filter((b) => !backupBuckets.includes(b));
@@ -227,6 +285,26 @@ function connect(arch: Architecture, placed: Placed, internet: string | undefine
             }
         }
     }
+    // Namespaces → the egress gateway → the external hosts it may reach, from the NetworkPolicies that let them call it.
+    for (const release of arch.mesh?.egressGateways ?? []) {
+        const ref = kubernetesRef(release);
+        const gatewayId = id(release.urn)!;
+        const callers = new Set<string>();
+        for (const policy of view.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => kubernetesRef(p).namespace !== ref.namespace)) {
+            const calls = list<Props>(record(policy.props.spec).egress).some((rule) => list<Props>(record(rule).to).some((peer) =>
+                record(record(record(peer).namespaceSelector).matchLabels)["kubernetes.io/metadata.name"] === ref.namespace));
+            const source = kubernetesRef(policy).namespace;
+            const from = arch.namespaces.some((n) => n.name === source && n.tenant) ? ids.get("tenants") : ids.get(`ns:${source}`);
+            if (calls && from && !callers.has(from)) {
+                callers.add(from);
+                chart.edge(from, gatewayId, "external calls (mTLS)");
+            }
+        }
+        const hosts = (arch.mesh?.serviceEntries ?? []).filter((e) => kubernetesRef(e).namespace === ref.namespace).flatMap((e) => list<string>(record(e.props.spec).hosts));
+        if (hosts.length > 0) {
+            chart.edge(gatewayId, chart.node(undefined, `external ${release.name}`, `external hosts\n${hosts.slice(0, 4).join(", ")}${hosts.length > 4 ? ", …" : ""}`, "circle"), "TLS passed through, logged");
+        }
+    }
     // Namespaces → databases, from the NetworkPolicies admitting them to the database's namespace.
     for (const database of view.ofType(...DATABASE_TYPES)) {
         const dbId = id(database.urn)!;
@@ -273,6 +351,11 @@ function connect(arch: Architecture, placed: Placed, internet: string | undefine
                 chart.edge(dbId, id(bucket.urn)!, "backs up (logical)");
             }
         }
+        for (const store of offSiteStores(database, view.ofType("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"))) {
+            if (id(store.key)) {
+                chart.edge(dbId, id(store.key)!, store.pitr ? "backs up (logical, PITR) off-site" : "backs up (logical) off-site");
+            }
+        }
     }
     for (const service of arch.exposedServices) {
         for (const group of arch.clusters.flatMap((c) => c.nodeGroups)) {
@@ -311,6 +394,11 @@ function connect(arch: Architecture, placed: Placed, internet: string | undefine
             chart.edge(keysId, target, `encrypts (${[...names].join(", ")})`, true);
         }
     }
+    // GuardDuty reads the clusters' audit logs and, through its agent, the nodes' runtime events.
+    const detector = id(view.ofType("aws:guardduty/detector:Detector")[0]?.urn);
+    if (detector) {
+        arch.clusters.forEach((c) => id(c.view.urn) && chart.edge(id(c.view.urn)!, detector, "audit logs, runtime events", true));
+    }
     // Audit logs.
     const logs = id(view.ofType("aws:cloudwatch/logGroup:LogGroup")[0]?.urn) ?? id(view.ofType("aws:s3/bucket:Bucket").find((b) => arch.loadBalancers.some((lb) => lb.accessLogBucket === (b.resource.id ?? b.name)))?.urn);
     if (logs) {
@@ -318,6 +406,7 @@ function connect(arch: Architecture, placed: Placed, internet: string | undefine
         arch.webAcls.filter((w) => w.logging).forEach((w) => id(w.view.urn) && chart.edge(id(w.view.urn)!, logs, "request logs", true));
         arch.clusters.filter((c) => c.logTypes.length > 0).forEach((c) => chart.edge(id(c.view.urn)!, logs, "control-plane logs", true));
         arch.networks.filter((n) => n.flowLogs.length > 0).forEach((n) => chart.edge(id(n.vpc.urn)!, logs, "flow logs", true));
+        view.ofType("aws:cloudtrail/trail:Trail").forEach((t) => id(t.urn) && chart.edge(id(t.urn)!, logs, "account API calls", true));
     }
 }
 

@@ -197,7 +197,9 @@ function serviceEntry(arch: Architecture, service: ExposedService): EntryPoint {
 }
 
 function gatewayEntries(arch: Architecture, services: readonly EntryPoint[], exposed: readonly ExposedService[]): EntryPoint[] {
-    return (arch.mesh?.gateways ?? []).flatMap((gateway) => {
+    // An egress gateway's servers are the mesh's way out, not a way in.
+    const egress = new Set((arch.mesh?.egressGateways ?? []).map((g) => kubernetesRef(g).namespace));
+    return (arch.mesh?.gateways ?? []).filter((gateway) => !egress.has(gateway.namespace)).flatMap((gateway) => {
         const fronts = exposed.map((s, i) => ({ s, entry: services[i] })).filter(({ s }) => s.namespace === gateway.namespace);
         const best = fronts.map((f) => f.entry).sort((a, b) => RANK[a.trust] - RANK[b.trust])[0];
         return gateway.servers.map((server) => ({
@@ -372,14 +374,23 @@ function networkFlows(arch: Architecture): Flow[] {
     for (const rule of arch.securityGroupRules.filter((r) => r.direction === "egress" && "cidr" in r.peer && !isPrivateCidr(r.peer.cidr))) {
         flows.push({ kind: "egress", from: groupUsers(arch, rule.group), to: `internet (${peerText(arch, rule)})`, what: portText(rule), controls: [`rule \`${rule.rule.name}\``, ...arch.networks.flatMap((n) => n.natGateways.length > 0 ? [`${n.natGateways.length} NAT gateway(s)`] : [])] });
     }
+    const egressNamespaces = new Set((arch.mesh?.egressGateways ?? []).map((g) => kubernetesRef(g).namespace));
     for (const entry of arch.mesh?.serviceEntries ?? []) {
         const spec = record(entry.props.spec);
+        const namespace = kubernetesRef(entry).namespace ?? "default";
+        // An entry of the egress gateway's namespace is exported to the namespaces that may call its host.
+        const viaGateway = egressNamespaces.has(namespace);
+        const callers = list<string>(spec.exportTo).filter((e) => e !== ".");
         flows.push({
             kind: "egress",
-            from: `${kubernetesRef(entry).namespace ?? "default"}${list(spec.exportTo).length > 0 ? "" : " (and every namespace)"}`,
-            to: list<string>(spec.hosts).join(", "),
+            from: viaGateway ? callers.join(", ") || "nothing" : `${namespace}${list(spec.exportTo).length > 0 ? "" : " (and every namespace)"}`,
+            to: `${list<string>(spec.hosts).join(", ")}${viaGateway ? ` through the egress gateway in ${namespace}` : ""}`,
             what: list<Props>(spec.ports).map((p) => `${record(p).protocol ?? "?"} ${record(p).number ?? "?"}`).join(", "),
-            controls: [`ServiceEntry ${kubernetesRef(entry).name}`, ...(arch.mesh?.outboundPolicy ? [`mesh outbound policy ${arch.mesh.outboundPolicy}`] : [])],
+            controls: [
+                `ServiceEntry ${kubernetesRef(entry).name}`,
+                ...(viaGateway ? ["egress gateway: mTLS from the callers, authorization by namespace and SNI, access log"] : []),
+                ...(arch.mesh?.outboundPolicy ? [`mesh outbound policy ${arch.mesh.outboundPolicy}`] : []),
+            ],
         });
     }
     return flows;
@@ -400,10 +411,25 @@ function dataFlows(arch: Architecture): Flow[] {
         }
     }
     for (const database of view.ofType(...DATABASE_TYPES)) {
-        for (const [name, storage] of Object.entries(record(record(record(database.props.spec).backup).storages))) {
+        const backup = record(record(database.props.spec).backup);
+        const pitr = record(backup.pitr).enabled === true ? " and PITR oplog slices" : "";
+        for (const [name, storage] of Object.entries(record(backup.storages))) {
             const s3 = record(record(storage).s3);
             if (s3.bucket) {
-                flows.push({ kind: "backup", from: `MongoDB ${displayName(database)}`, to: `bucket ${s3.bucket}`, what: `logical backups (storage ${name}) over HTTPS`, controls: [record(s3.serverSideEncryption).sseAlgorithm ? `SSE ${record(s3.serverSideEncryption).sseAlgorithm}` : "no server-side encryption requested"] });
+                flows.push({ kind: "backup", from: `MongoDB ${displayName(database)}`, to: `bucket ${s3.bucket}`, what: `logical backups${pitr} (storage ${name}) over HTTPS`, controls: [record(s3.serverSideEncryption).sseAlgorithm ? `SSE ${record(s3.serverSideEncryption).sseAlgorithm}` : "no server-side encryption requested"] });
+            }
+            // An S3-compatible store outside the cluster (on-prem: backup-store.ts): TLS as the MinIO client is told.
+            const minio = record(record(storage).minio);
+            if (minio.bucket) {
+                const verified = minio.secure === true && minio.insecureSkipTLSVerify !== true;
+                const ca = record(minio.caBundle).name;
+                flows.push({
+                    kind: "backup",
+                    from: `MongoDB ${displayName(database)}`,
+                    to: `off-site store ${minio.endpointUrl ?? "?"} bucket ${minio.bucket}`,
+                    what: `logical backups${pitr} (storage ${name}) over ${minio.secure === true ? "HTTPS" : "plain HTTP"}`,
+                    controls: [verified ? `certificate verified${ca ? ` against the CA in Secret ${ca}` : " against the image's CA bundle"}` : "certificate not verified", "encryption at rest by the store's bucket default (no SSE requested)"],
+                });
             }
         }
     }

@@ -15,17 +15,27 @@ export const STACK_RULE_SCOPES: Readonly<Record<string, readonly string[]>> = {
     "require-bucket-kms-encryption": ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
     "require-bucket-public-access-block": ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
     "require-bucket-ssl-only": ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+    "require-bucket-access-logging": ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"],
+    "require-audit-trail": ["aws:cloudtrail/trail:Trail"],
     "require-alb-web-acl": ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer", "aws:wafv2/webAcl:WebAcl"],
     "require-web-acl-logging": ["aws:wafv2/webAcl:WebAcl"],
     "require-mesh-wide-strict-mtls": ["kubernetes:security.istio.io/v1:PeerAuthentication", "kubernetes:security.istio.io/v1beta1:PeerAuthentication", "kubernetes:helm.sh/v3:Release"],
     "require-default-deny-network-policy": ["kubernetes:core/v1:Namespace"],
+    "require-verified-images": ["kubernetes:core/v1:Namespace", "kubernetes:policy.sigstore.dev/v1beta1:ClusterImagePolicy", ...WORKLOAD_TYPE_LIST],
+    "require-image-verification": ["kubernetes:core/v1:Namespace", "kubernetes:policy.sigstore.dev/v1beta1:ClusterImagePolicy", "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding"],
+    "require-tenant-keys": ["kubernetes:core/v1:Namespace", "kubernetes:core/v1:Secret", "aws:kms/ciphertext:Ciphertext"],
     "restrict-tenant-ingress-routes": [
         "kubernetes:networking.istio.io/v1:Gateway", "kubernetes:networking.istio.io/v1beta1:Gateway", "kubernetes:networking.istio.io/v1alpha3:Gateway",
+        "kubernetes:networking.istio.io/v1:VirtualService", "kubernetes:networking.istio.io/v1beta1:VirtualService", "kubernetes:networking.istio.io/v1alpha3:VirtualService",
+    ],
+    "require-egress-gateway-routing": [
+        "kubernetes:networking.istio.io/v1:ServiceEntry", "kubernetes:networking.istio.io/v1beta1:ServiceEntry", "kubernetes:networking.istio.io/v1alpha3:ServiceEntry",
         "kubernetes:networking.istio.io/v1:VirtualService", "kubernetes:networking.istio.io/v1beta1:VirtualService", "kubernetes:networking.istio.io/v1alpha3:VirtualService",
     ],
     "require-backup-for-data-volumes": ["kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass"],
     "require-encrypted-data-volumes": ["kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:core/v1:PersistentVolumeClaim", "kubernetes:apps/v1:StatefulSet", "kubernetes:storage.k8s.io/v1:StorageClass"],
     "require-backup-vault-lock": ["aws:backup/vault:Vault", "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault"],
+    "require-offsite-database-backup": ["kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass", "aws:backup/selection:Selection"],
     "require-protected-stateful-resources": [
         "aws:kms/key:Key", "aws:secretsmanager/secret:Secret", "aws:backup/vault:Vault", "aws:s3/bucket:Bucket", "aws:ebs/volume:Volume",
         "kubernetes:core/v1:PersistentVolumeClaim", "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB", "kubernetes:storage.k8s.io/v1:StorageClass",
@@ -44,6 +54,9 @@ export const STACK_RULE_SCOPES: Readonly<Record<string, readonly string[]>> = {
     "require-resource-limits": ["kubernetes:core/v1:LimitRange", "kubernetes:core/v1:LimitRangePatch", ...WORKLOAD_TYPE_LIST],
     "disallow-mesh-opt-out": ["kubernetes:core/v1:Namespace", "kubernetes:core/v1:NamespacePatch", ...WORKLOAD_TYPE_LIST],
     "restrict-default-security-group": ["aws:ec2/vpc:Vpc", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
+    "require-guardduty": ["aws:guardduty/detector:Detector", "aws:guardduty/detectorFeature:DetectorFeature"],
+    "require-security-hub": ["aws:securityhub/account:Account", "aws:securityhub/standardsSubscription:StandardsSubscription"],
+    "require-config-recorder": ["aws:cfg/recorder:Recorder", "aws:cfg/recorderStatus:RecorderStatus", "aws:cfg/deliveryChannel:DeliveryChannel", "aws:iam/serviceLinkedRole:ServiceLinkedRole"],
 };
 
 let loaded: readonly Rule[] | undefined;

@@ -129,6 +129,54 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
             } },
         { stride: "Information disclosure", threat: "data exfiltrated to arbitrary hosts", policies: ["restrict-mesh-outbound-traffic"],
             check: (c) => when(c.kind === "service mesh" && c.mesh.outboundPolicy === "REGISTRY_ONLY", `REGISTRY_ONLY egress, ${c.kind === "service mesh" ? c.mesh.serviceEntries.length : 0} ServiceEntry(s)`, "outbound traffic allowed to any host") },
+        { stride: "Information disclosure", threat: "pods call external hosts directly, past any egress authorization or log", policies: ["require-egress-gateway-routing", "restrict-internet-egress"],
+            check: (c) => {
+                const gateways = c.kind === "service mesh" ? c.mesh.egressGateways : [];
+                const namespaces = new Set(gateways.map((g) => kubernetesRef(g).namespace));
+                const routed = c.kind === "service mesh" ? c.mesh.serviceEntries.filter((e) => namespaces.has(kubernetesRef(e).namespace)).length : 0;
+                return when(gateways.length > 0, `egress gateway ${gateways.map((g) => `${kubernetesRef(g).namespace}/${kubernetesRef(g).name}`).join(", ")}, the only namespace allowed out; ${routed} external host(s) routed through it`, "no egress gateway: external calls leave from every node");
+            } },
+    ],
+    "admission controller": [
+        { stride: "Tampering", threat: "an unsigned, substituted or tag-only image runs in a platform or tenant namespace", policies: ["require-image-verification", "require-verified-images"],
+            check: (c) => {
+                const policies = ofType(c, "kubernetes:policy.sigstore.dev/v1beta1:ClusterImagePolicy");
+                const bindings = ofType(c, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding");
+                const denies = bindings.some((b) => list(record(b.props.spec).validationActions).includes("Deny"));
+                const enforced = policies.every((p) => record(p.props.spec).mode !== "warn");
+                return when(policies.length > 0 && denies && enforced, `${policies.length} ClusterImagePolicy(s) enforced (signature of our own images, digest for third-party ones); digest policy denies tag-only images`, policies.length === 0 ? "no ClusterImagePolicy" : "verification only warns (dev)");
+            } },
+        { stride: "Denial of service", threat: "the admission webhook down: pods cannot be created, or are admitted unverified", policies: [],
+            check: (c) => {
+                const webhook = record(record(ofType(c, "kubernetes:helm.sh/v3:Release")[0]?.props.values).webhook);
+                const replicas = Number(webhook.replicaCount ?? 1);
+                return when(webhook.failurePolicy === "Fail" && replicas >= 2, `fails closed; ${replicas} replicas with a PodDisruptionBudget`, `fails ${webhook.failurePolicy === "Fail" ? "closed" : "open"}; ${replicas} replica(s)`);
+            } },
+    ],
+    "threat detection": [
+        { stride: "Repudiation", threat: "stolen credentials, a compromised pod or malware in the account go undetected", policies: ["require-guardduty", "require-guardduty-protections"],
+            check: (c) => {
+                const detector = ofType(c, "aws:guardduty/detector:Detector")[0];
+                const on = ofType(c, "aws:guardduty/detectorFeature:DetectorFeature").filter((f) => f.props.status === "ENABLED").map((f) => String(f.props.name));
+                return !detector ? missing("no GuardDuty detector in this stack (the organisation's if securityServices declares it; require-guardduty reports it otherwise)")
+                    : when(detector.props.enable !== false && on.includes("EKS_AUDIT_LOGS") && on.some((n) => n.endsWith("RUNTIME_MONITORING")), `GuardDuty: ${on.join(", ")}; findings every ${detector.props.findingPublishingFrequency ?? "6 hours"}`, `GuardDuty ${detector.props.enable === false ? "suspended" : `without ${["EKS_AUDIT_LOGS", "RUNTIME_MONITORING"].filter((n) => !on.some((o) => o.endsWith(n))).join(" and ")}`}`);
+            } },
+        { stride: "Repudiation", threat: "a compromised process on a tainted (data) node goes unseen by runtime monitoring", policies: [],
+            check: (c, x) => {
+                const tainted = x.arch.clusters.flatMap((cl) => cl.nodeGroups).filter((g) => g.tainted).map((g) => g.view.name);
+                const runtime = ofType(c, "aws:guardduty/detectorFeature:DetectorFeature").some((f) => String(f.props.name).endsWith("RUNTIME_MONITORING") && f.props.status === "ENABLED");
+                // The agent's DaemonSet has no tolerations and its add-on schema offers none (aws/containers-roadmap#2520).
+                return when(!runtime || tainted.length === 0, runtime ? "runtime monitoring reaches every node group" : "no runtime monitoring in this stack",
+                    `the GuardDuty agent does not tolerate the taint of ${tainted.join(", ")}: EKS audit logs and EBS malware scans cover those nodes, runtime events do not`);
+            } },
+        { stride: "Tampering", threat: "configuration drifts from FSBP and CIS AWS Foundations unnoticed", policies: ["require-security-hub", "require-config-recorder", "require-config-recorder-coverage"],
+            check: (c) => {
+                const standards = ofType(c, "aws:securityhub/standardsSubscription:StandardsSubscription").map((s) => String(s.props.standardsArn).split(":standards/").pop());
+                const recording = ofType(c, "aws:cfg/recorderStatus:RecorderStatus").some((s) => s.props.isEnabled === true);
+                const hub = ofType(c, "aws:securityhub/account:Account").length > 0;
+                return when(hub && recording, `Security Hub (${standards.join(", ") || "default standards"}) on an AWS Config recorder that is switched on`,
+                    [hub ? "" : "no Security Hub in this stack", recording ? "" : "no Config recorder switched on in this stack"].filter(Boolean).join("; ") + " (the organisation's if securityServices declares them)");
+            } },
     ],
     "database": [
         { stride: "Information disclosure", threat: "database traffic sniffed or spoofed", policies: ["require-mongodb-tls"],
@@ -142,6 +190,13 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
             } },
         { stride: "Information disclosure", threat: "the database exposed outside the cluster", policies: ["restrict-mongodb-exposure"],
             check: (c) => when(c.kind === "database" && list<Props>(record(c.database.props.spec).replsets).every((r) => record(record(r).expose).enabled !== true), "replica sets not exposed", "a replica set is exposed") },
+        { stride: "Denial of service", threat: "every backup lost with the cluster or its site (ransomware, a lost data centre)", policies: ["require-offsite-database-backup", "require-tls-backup-storage"],
+            check: (c) => {
+                const backup = record(c.kind === "database" ? record(c.database.props.spec).backup : {});
+                const stores = Object.values(record(backup.storages)).map(record).filter((s) => ["s3", "minio", "gcs", "azure"].includes(String(s.type)));
+                const where = stores.map((s) => { const t = record(s[String(s.type)]); return `${String(s.type)} ${t.endpointUrl ? `${String(t.endpointUrl)}/` : ""}${String(t.bucket ?? t.container ?? "?")}`; });
+                return when(backup.enabled === true && stores.length > 0, `logical backups${record(backup.pitr).enabled === true ? " and PITR oplog slices" : ""} off the cluster: ${where.join(", ")}`, "no backup storage outside the cluster");
+            } },
         { stride: "Denial of service", threat: "data lost with its volumes", policies: ["require-backup-for-data-volumes", "require-protected-stateful-resources"],
             check: (c, x) => { const covered = x.assets.filter((a) => a.kind === "data volume" && c.members.some((m) => a.declaredBy.includes(m))).every((a) => !a.protection.includes("no snapshot in the stack covers it")); return when(covered, "every member volume covered by snapshots; logical backups scheduled", "a member volume without snapshots"); } },
     ],
@@ -158,6 +213,14 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
             check: (c) => when(ofType(c, "aws:secretsmanager/secret:Secret").every((s) => !!s.props.kmsKeyId), "Secrets Manager secrets under customer-managed keys", "a secret under the AWS managed key") },
         { stride: "Spoofing", threat: "generated credentials or keys guessed", policies: ["require-long-random-secrets", "require-strong-private-keys"],
             check: (c) => ok(`${c.members.filter((m) => m.type.startsWith("random:") || m.type === "tls:index/privateKey:PrivateKey").length} generated values checked for length and key strength`) },
+        { stride: "Information disclosure", threat: "a tenant's data read with a tenant key stored in plaintext, or opened as another tenant's", policies: ["require-tenant-keys", "disallow-plaintext-tenant-keys"],
+            check: (c, x) => {
+                const label = (r: ResourceView, kind: "labels" | "annotations", key: string) => record(record(r.props.metadata)[kind])[key];
+                const tenants = x.arch.view.ofType("kubernetes:core/v1:Namespace").filter((n) => label(n, "labels", "secure-platform.io/tenant") !== undefined);
+                const keys = ofType(c, "kubernetes:core/v1:Secret").filter((s) => label(s, "labels", "secure-platform.io/tenant-key") !== undefined);
+                const sealed = [...new Set(keys.map((k) => String(label(k, "annotations", "secure-platform.io/key-encryption"))))];
+                return tenants.length === 0 ? ok("no tenant namespaces") : when(keys.length >= tenants.length, `${keys.length} tenant keys for ${tenants.length} tenants, stored sealed (${sealed.join(", ")}), every version kept`, `${tenants.length - keys.length} of ${tenants.length} tenants without a key`);
+            } },
         { stride: "Elevation of privilege", threat: "tenants read platform Secrets through RBAC", policies: ["restrict-secret-access"],
             check: (_c, x) => {
                 const readers = x.arch.view.ofType("kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole").filter((r) => list<Props>(r.props.rules).some((rule) =>
@@ -198,6 +261,27 @@ const CATALOGUE: Partial<Record<ComponentKind, readonly ThreatDefinition[]>> = {
                 const encrypted = !!a && a.protection.some((p) => p.startsWith("SSE aws:kms") || (accessLogs && p.startsWith("SSE AES256")));
                 return when(!!a && a.protection.includes("HTTPS only") && encrypted, `HTTPS only, ${accessLogs ? "SSE-S3 (the only encryption load balancer log delivery supports)" : "SSE-KMS"}`, "plain HTTP allowed or objects not encrypted with a KMS key");
             } },
+        { stride: "Repudiation", threat: "requests to the bucket cannot be attributed", policies: ["require-bucket-access-logging"],
+            check: (c, x) => {
+                const bucket = c.members.find((m) => m.type === "aws:s3/bucket:Bucket" || m.type === "aws:s3/bucketV2:BucketV2");
+                const loggings = x.arch.view.ofType("aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2");
+                const via = (property: string) => loggings.filter((l) => !!bucket && (l.resource.propertyDependencies[property] ?? []).includes(bucket.urn));
+                return via("targetBucket").length > 0 ? ok("receives the server access logs of the stack's other buckets")
+                    : when(via("bucket").length > 0 || record(bucket?.props.logging).targetBucket !== undefined, "server access logs delivered to the log bucket", "no server access logging");
+            } },
+    ],
+    "audit trail": [
+        { stride: "Repudiation", threat: "actions in the account go unrecorded: another Region, a global service, logging stopped", policies: ["require-trail-hardening", "require-audit-trail"],
+            check: (c) => { const p = ofType(c, "aws:cloudtrail/trail:Trail")[0]?.props ?? {}; return when(p.isMultiRegionTrail === true && p.includeGlobalServiceEvents !== false && p.enableLogging !== false, "every Region and global service events, logging on", "one Region, no global service events, or logging stopped"); } },
+        { stride: "Tampering", threat: "log files altered or deleted to hide an intrusion", policies: ["require-trail-hardening"],
+            check: (c, x) => {
+                const p = ofType(c, "aws:cloudtrail/trail:Trail")[0]?.props ?? {};
+                const bucket = x.arch.view.resolve(p.s3BucketName);
+                const locked = !!bucket && x.arch.view.referrers(bucket, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length > 0;
+                return when(p.enableLogFileValidation === true, `signed digests (log file validation)${locked ? "; log files under Object Lock" : ""}`, "no log file validation");
+            } },
+        { stride: "Information disclosure", threat: "the account's activity read from its log files", policies: ["require-trail-hardening"],
+            check: (c) => when(!!ofType(c, "aws:cloudtrail/trail:Trail")[0]?.props.kmsKeyId, "log files under a customer-managed key", "log files under S3's own keys") },
     ],
     "logging": [
         { stride: "Repudiation", threat: "audit logs deleted early or read by outsiders", policies: ["require-log-group-retention", "require-log-group-encryption"],

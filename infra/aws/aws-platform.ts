@@ -1,12 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsPlatformConfig } from "../config";
-import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_OPERATOR_SERVICE_ACCOUNT, MONGODB_SERVICE_ACCOUNT } from "../k8s/kubernetes-platform";
+import { DATA_NAMESPACE, KubernetesPlatform, MONGODB_OPERATOR_SERVICE_ACCOUNT, MONGODB_SERVICE_ACCOUNT, PLATFORM_NAMESPACE } from "../k8s/kubernetes-platform";
 import { Keystore } from "../secrets/keystore";
 import { certificateNames } from "../lib/hostnames";
 import { namePath, platformTags } from "../lib/tags";
 import { arnAccount } from "../settings/images";
-import { lookupAwsContext } from "./aws-context";
+import { AuditTrail, trailArn } from "./audit-trail";
+import { lookupAwsContext, withAwsContext } from "./aws-context";
 import { BackupPlan } from "./backup-plan";
 import { DeployRunner, deployRunnerRole } from "./deploy-runner";
 import { guardDeployPhase } from "./deploy-phase-guard";
@@ -17,17 +18,20 @@ import { EksCluster } from "./eks-cluster";
 import { EksNodeGroup } from "./eks-node-group";
 import { EksRoles } from "./eks-roles";
 import { IMAGE_CACHE_PREFIXES, ImageCache } from "./image-cache";
+import { ImageVerificationIdentity } from "./image-verification-identity";
 import { ImageWarmup } from "./image-warmup";
 import { meshNodeImages } from "../k8s/mesh/istio-mesh";
 import { replicaSetImages } from "../k8s/mongodb/percona-mongodb";
 import { KeystoreSecret } from "./keystore-secret";
 import { KmsKeys } from "./kms-keys";
+import { kmsTenantKeySealer, TENANT_KEY_SERVICE_ACCOUNT, tenantKeyReaderRole } from "./tenant-key-store";
 import { keyAdministrators } from "./kms-policy";
 import { eksClusterIdentifier, eksKubernetesProvider } from "./kubernetes-provider";
 import { LOGICAL_BACKUP_PREFIX, LogicalBackupBucket, logicalBackupRole } from "./logical-backup-bucket";
 import { Network } from "./network";
 import { tcp } from "../k8s/network-policies";
 import { NodeSecurityGroup } from "./node-security-group";
+import { deploySecurityServices } from "./threat-detection";
 
 /** Label and taint that reserve the data nodes for MongoDB. */
 export const DATA_NODE_TAINT = { key: "secure-platform/dedicated", value: "data", effect: "NO_SCHEDULE" } as const;
@@ -67,6 +71,9 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
     const expiryRole = logicalBackupRole("mongodb-backup-expiry", context, operatorIdentity, opts);
     // The deploy runner's role uses the logs key (its logs and build data), so the key's policy names it.
     const runnerRole = config.deploy.runner ? deployRunnerRole("deploy-runner", opts) : undefined;
+    // The platform's services open tenant keys as this role, which the secrets key's policy names as a reader.
+    const tenantKeyIdentity = { clusterName, namespace: PLATFORM_NAMESPACE, serviceAccount: TENANT_KEY_SERVICE_ACCOUNT };
+    const tenantKeyRole = config.tenants.length > 0 ? tenantKeyReaderRole("tenant-keys", context, tenantKeyIdentity, opts) : undefined;
     // Only these may change a key policy; the account administers the keys without using them.
     const keyAdmins = keyAdministrators(config.cluster.accessEntries);
     const keys = new KmsKeys("keys", {
@@ -75,12 +82,16 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         deletionWindowInDays: config.kmsDeletionWindowDays,
         keyAdmins,
         keyUsers: { cluster: [roles.clusterRole.arn], backup: [backupRole.arn], ...(runnerRole ? { logs: [runnerRole.arn] } : {}) },
+        // The stack's own trail gets a key of its own, which encrypts for that trail only (auditTrail).
+        ...(config.auditTrail.mode === "create" ? { auditTrailArn: withAwsContext(context, (c) => trailArn(c, clusterName)) } : {}),
+        ...(tenantKeyRole ? { tenantKeyReaders: [tenantKeyRole.arn] } : {}),
         protect: isProd,
     }, opts);
     const imageCache = new ImageCache("image-cache", {
         context,
         registryAccountId: config.awsAccountId ?? arnAccount(config.images.dockerHubCredentialArn),
         dockerHubCredentialArn: config.images.dockerHubCredentialArn,
+        githubCredentialArn: config.images.githubCredentialArn,
         kmsKeyArn: keys.keys.images.arn,
     }, opts);
     new EbsAccountGuards("ebs-account", opts);
@@ -179,6 +190,18 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         protect: isProd,
     }, opts);
 
+    // GuardDuty, Security Hub and AWS Config, unless the organisation provides them (securityServices).
+    deploySecurityServices("security", {
+        context,
+        services: config.securityServices,
+        namePrefix: clusterName,
+        keyAdmins,
+        kmsDeletionWindowInDays: config.kmsDeletionWindowDays,
+        accessLogs: edge.accessLogs.serverAccessLogs,
+        retentionInDays: config.logRetentionDays,
+        protect: isProd,
+    }, opts);
+
     const backupTag = { key: BACKUP_TAG_KEY, value: clusterName };
     const backup = new BackupPlan("backup", {
         context,
@@ -197,8 +220,22 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         expiryRole,
         prefix: LOGICAL_BACKUP_PREFIX,
         noncurrentRetentionDays: config.data.backup.retentionDays,
+        accessLogs: edge.accessLogs.serverAccessLogs,
         protect: isProd,
     }, opts);
+    // Every API call in the account, and every object-level call on the backups, unless the organization's trail records them.
+    const auditTrail = config.auditTrail.mode === "create" && keys.keys.audit ? new AuditTrail("audit-trail", {
+        context,
+        trailName: clusterName,
+        kmsKeyArn: keys.keys.audit.arn,
+        retentionInDays: config.auditTrail.retentionDays,
+        lockLogFiles: isProd,
+        accessLogs: edge.accessLogs.serverAccessLogs,
+        cloudWatch: { logGroupName: `/${namePath(config)}/cloudtrail`, kmsKeyArn: logsKey, ...logs },
+        // Not the log bucket: its writes are log deliveries, the trail's bucket's among them, which would feed back into the trail.
+        dataBucketArns: [logicalBackups.bucket.arn],
+        protect: isProd,
+    }, opts) : undefined;
     const backupIdentity = new aws.eks.PodIdentityAssociation("mongodb-backup", {
         clusterName: cluster.name,
         namespace: mongodbIdentity.namespace,
@@ -211,6 +248,17 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         serviceAccount: operatorIdentity.serviceAccount,
         roleArn: expiryRole.arn,
     }, { ...opts, dependsOn: [lateAddons] });
+    const tenantKeyAssociation = tenantKeyRole ? new aws.eks.PodIdentityAssociation("tenant-keys", {
+        clusterName: cluster.name,
+        namespace: tenantKeyIdentity.namespace,
+        serviceAccount: tenantKeyIdentity.serviceAccount,
+        roleArn: tenantKeyRole.arn,
+    }, { ...opts, dependsOn: [lateAddons] }) : undefined;
+    // The image-verification controller reads a KMS signing key's public half as its own Pod Identity role.
+    const kmsKey = config.imageVerification?.kmsKey;
+    const verificationIdentity = kmsKey ? new ImageVerificationIdentity("image-verification", {
+        context, clusterName: cluster.name, clusterTagName: clusterName, kmsKeyArn: kmsKey.arn, podIdentityAgentCidr: POD_IDENTITY_AGENT_CIDR,
+    }, { ...opts, dependsOn: [lateAddons] }) : undefined;
 
     const bucket = logicalBackups.bucket.bucket;
     const outputs = {
@@ -234,6 +282,8 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         jwtPublicKeyPem: keystore.jwtPublicKeyPem,
         backupVaultArn: backup.vault.arn,
         logicalBackupBucket: bucket,
+        accessLogBucket: edge.accessLogs.bucket.bucket,
+        ...(auditTrail ? { auditTrailArn: auditTrail.trail.arn } : {}),
         deployPhase: config.deploy.phase,
         ...(runner ? { deployRunnerProject: runner.project.name } : {}),
     };
@@ -273,6 +323,7 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         kubernetesVersion: config.cluster.kubernetesVersion,
         ...(config.edge.domainName ? { domainName: config.edge.domainName } : {}),
         sources,
+        ...(verificationIdentity ? { imageVerificationEgress: verificationIdentity.egress } : {}),
         // The node groups at their largest.
         maxNodes: Object.values(config.cluster.nodeGroups).reduce((total, group) => total + group.maxSize, 0),
         provider: kubernetesProvider,
@@ -280,6 +331,18 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         // only sources the gateway's pods admit (the source is kept: externalTrafficPolicy Local, gatewayValues).
         gateway: { type: "NodePort", nodeSelector: { [NODE_GROUP_LABEL]: "app" }, sourceRanges: network.plan.map((zone) => zone.cidrs.dmz) },
         keystore,
+        tenantKeySealer: kmsTenantKeySealer(keys.keys.secrets.arn, provider),
+        // The platform's pods that open tenant keys call KMS through its interface endpoint in the VPC, as the role
+        // Pod Identity gives their service account; the credential endpoint is link-local on the node, kept out of
+        // their sidecars by the annotation the README names ("Tenant keys").
+        tenantKeyReader: {
+            serviceAccount: TENANT_KEY_SERVICE_ACCOUNT,
+            egress: [
+                { name: "pod-identity", direction: "Egress", peers: [{ ipBlock: { cidr: POD_IDENTITY_AGENT_CIDR } }], ports: tcp(80) },
+                { name: "kms", direction: "Egress", peers: [{ ipBlock: { cidr: config.network.vpcCidr } }], ports: tcp(443) },
+            ],
+            meshHosts: context.dnsSuffix.apply((suffix) => [`kms.${config.region}.${suffix}`]),
+        },
         storageClassName: storage.storageClass.metadata.name,
         mongodb: {
             placement: {
@@ -303,7 +366,7 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
             },
         },
         protect: isProd,
-    }, { dependsOn: [lateAddons, appNodes, dataNodes, backupIdentity, expiryIdentity, imageCache, warmup] });
+    }, { dependsOn: [lateAddons, appNodes, dataNodes, backupIdentity, expiryIdentity, ...(tenantKeyAssociation ? [tenantKeyAssociation] : []), ...(verificationIdentity ? [verificationIdentity] : []), imageCache, warmup] });
 
     return outputs;
 }

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsContext, withAwsContext } from "./aws-context";
-import { KEY_DESCRIPTIONS, KEY_PURPOSES, KeyPurpose, keyPolicy } from "./kms-policy";
+import { CoreKeyPurpose, KEY_DESCRIPTIONS, KEY_PURPOSES, KeyPrincipals, KeyPurpose, keyPolicy, OptionalKeyPurpose } from "./kms-policy";
 
 export interface KmsKeysArgs {
     readonly context: AwsContext;
@@ -19,6 +19,13 @@ export interface KmsKeysArgs {
     readonly keyAdmins: readonly string[];
     /** Roles allowed to use a key directly, per purpose (e.g. the EKS cluster role). @default none */
     readonly keyUsers?: Readonly<Partial<Record<KeyPurpose, readonly pulumi.Input<string>[]>>>;
+    /** Roles that decrypt tenant keys sealed with the `secrets` key (kms-policy.ts `tenantKeys`). @default no tenant keys */
+    readonly tenantKeyReaders?: readonly pulumi.Input<string>[];
+    /**
+     * The ARN of the CloudTrail trail the stack creates: with it, an `audit` key that only this trail
+     * encrypts with. @default no audit key (the stack creates no trail)
+     */
+    readonly auditTrailArn?: pulumi.Input<string>;
     /** Protect the keys from deletion by Pulumi (prod). Losing a key loses everything encrypted with it. @default false */
     readonly protect?: boolean;
 }
@@ -46,15 +53,17 @@ export function validateKmsKeysArgs(args: KmsKeysArgs): void {
  * names its principals (FSBP KMS.5) and an alias.
  */
 export class KmsKeys extends pulumi.ComponentResource {
-    readonly keys: Readonly<Record<KeyPurpose, aws.kms.Key>>;
+    readonly keys: Readonly<Record<CoreKeyPurpose, aws.kms.Key> & Partial<Record<OptionalKeyPurpose, aws.kms.Key>>>;
 
     constructor(name: string, args: KmsKeysArgs, opts?: pulumi.ComponentResourceOptions) {
         validateKmsKeysArgs(args);
         super("secure-platform:aws:KmsKeys", name, {}, opts);
 
-        const keys = {} as Record<KeyPurpose, aws.kms.Key>;
-        for (const purpose of KEY_PURPOSES) {
+        const keys = {} as Record<CoreKeyPurpose, aws.kms.Key> & Partial<Record<OptionalKeyPurpose, aws.kms.Key>>;
+        const purposes: KeyPurpose[] = [...KEY_PURPOSES, ...(args.auditTrailArn !== undefined ? ["audit" as const] : [])];
+        for (const purpose of purposes) {
             const users = pulumi.all([...(args.keyUsers?.[purpose] ?? [])]);
+            const tenantKeyReaders = purpose === "secrets" && args.tenantKeyReaders ? pulumi.all([...args.tenantKeyReaders]) : undefined;
             const key = new aws.kms.Key(`${name}-${purpose}`, {
                 description: `${args.aliasPrefix}: ${KEY_DESCRIPTIONS[purpose]}`,
                 keyUsage: "ENCRYPT_DECRYPT",
@@ -62,8 +71,10 @@ export class KmsKeys extends pulumi.ComponentResource {
                 enableKeyRotation: true,
                 rotationPeriodInDays: args.rotationPeriodInDays ?? 365,
                 deletionWindowInDays: args.deletionWindowInDays ?? 30,
-                policy: pulumi.all([withAwsContext(args.context, (c) => c), users]).apply(([context, keyUsers]) =>
-                    JSON.stringify(keyPolicy(purpose, context, { keyAdmins: args.keyAdmins, keyUsers }))),
+                policy: pulumi.all([withAwsContext(args.context, (c) => c), users, tenantKeyReaders, purpose === "audit" ? args.auditTrailArn : undefined]).apply(([context, keyUsers, readers, auditTrailArn]) => {
+                    const principals: KeyPrincipals = { keyAdmins: args.keyAdmins, keyUsers, ...(readers ? { tenantKeys: { readers } } : {}), ...(auditTrailArn ? { auditTrailArn } : {}) };
+                    return JSON.stringify(keyPolicy(purpose, context, principals));
+                }),
                 // KMS's lockout check stays on: a policy its caller could not change again is refused.
                 bypassPolicyLockoutSafetyCheck: false,
                 tags: { Name: `${args.aliasPrefix}-${purpose}`, Purpose: purpose },
@@ -76,6 +87,6 @@ export class KmsKeys extends pulumi.ComponentResource {
         }
         this.keys = keys;
 
-        this.registerOutputs(Object.fromEntries(KEY_PURPOSES.map((p) => [`${p}KeyArn`, keys[p].arn])));
+        this.registerOutputs(Object.fromEntries(purposes.map((p) => [`${p}KeyArn`, keys[p]!.arn])));
     }
 }

@@ -6,12 +6,18 @@ import type { AccessEntrySettings } from "../settings/cluster";
 import type { ResolvedAwsContext } from "./aws-context";
 
 export const KEY_PURPOSES = ["cluster", "ebs", "logs", "backup", "secrets", "images"] as const;
+/** Keys a stack has only when it uses them: `audit` when the stack creates its own CloudTrail trail. */
+export const OPTIONAL_KEY_PURPOSES = ["audit"] as const;
+/** The keys every AWS stack has. */
+export type CoreKeyPurpose = (typeof KEY_PURPOSES)[number];
+export type OptionalKeyPurpose = (typeof OPTIONAL_KEY_PURPOSES)[number];
 /**
  * `cluster`: envelope encryption of Kubernetes secrets. `ebs`: node and data volumes and their
  * snapshots. `logs`: CloudWatch log groups. `backup`: the AWS Backup vault. `secrets`: Secrets Manager.
- * `images`: the ECR repositories of the image pull-through cache.
+ * `images`: the ECR repositories of the image pull-through cache. `audit`: the CloudTrail trail's log
+ * files, apart from `logs` so that no user of the logs key (the deploy runner) can read the audit trail.
  */
-export type KeyPurpose = (typeof KEY_PURPOSES)[number];
+export type KeyPurpose = CoreKeyPurpose | OptionalKeyPurpose;
 
 export const KEY_DESCRIPTIONS: Readonly<Record<KeyPurpose, string>> = {
     cluster: "Envelope encryption of Kubernetes secrets in EKS",
@@ -20,6 +26,7 @@ export const KEY_DESCRIPTIONS: Readonly<Record<KeyPurpose, string>> = {
     backup: "AWS Backup vault recovery points",
     secrets: "Secrets Manager secrets of the platform keystore",
     images: "ECR repositories of the image pull-through cache",
+    audit: "CloudTrail trail log files",
 };
 
 export interface PolicyStatement {
@@ -87,6 +94,14 @@ export interface KeyPrincipals {
     readonly keyAdmins: readonly string[];
     /** Role ARNs allowed to use the key directly (e.g. the EKS cluster role for the `cluster` key). @default none */
     readonly keyUsers?: readonly string[];
+    /**
+     * Tenant keys sealed with this key (infra/aws/tenant-key-store.ts; the `secrets` key only): the key
+     * administrators (who run `pulumi up`) may encrypt and `readers` decrypt, both only with a `tenant` in the
+     * encryption context. @default none
+     */
+    readonly tenantKeys?: { readonly readers: readonly string[] };
+    /** The trail that encrypts its log files with the key (the `audit` key only): its `aws:SourceArn`. */
+    readonly auditTrailArn?: string;
 }
 
 /**
@@ -174,6 +189,20 @@ export function keyPolicy(purpose: KeyPurpose, context: ResolvedAwsContext, prin
         });
     }
 
+    if (purpose === "secrets" && principals.tenantKeys) {
+        // A request without a `tenant` in its encryption context has a null kms:EncryptionContext:tenant
+        // (AWS KMS developer guide, "kms:EncryptionContext:context-key"), so neither statement covers it.
+        const forATenant = { Null: { "kms:EncryptionContext:tenant": "false" } };
+        statements.push({ Sid: "TenantKeySealing", Effect: "Allow", Principal: { AWS: [...new Set(principals.keyAdmins)].sort() }, Action: ["kms:Encrypt"], Resource: "*", Condition: forATenant });
+        if (principals.tenantKeys.readers.length > 0) {
+            statements.push({ Sid: "TenantKeyReading", Effect: "Allow", Principal: { AWS: [...new Set(principals.tenantKeys.readers)].sort() }, Action: ["kms:Decrypt"], Resource: "*", Condition: forATenant });
+        }
+    }
+
+    if (purpose === "audit") {
+        statements.push(...auditKeyStatements(context, principals.auditTrailArn));
+    }
+
     const keyUsers = principals.keyUsers ?? [];
     if (keyUsers.length > 0) {
         const users = [...keyUsers].sort();
@@ -186,6 +215,36 @@ export function keyPolicy(purpose: KeyPurpose, context: ResolvedAwsContext, prin
         );
     }
     return { Version: "2012-10-17", Statement: statements };
+}
+
+/**
+ * What the trail's key lets CloudTrail and the account do (CloudTrail user guide, "Configure AWS KMS key
+ * policies for CloudTrail"): CloudTrail encrypts log files for this trail only (`aws:SourceArn`, the
+ * security best practice the guide gives) with the account's trail ARN in the encryption context, and
+ * describes the key; principals of the account whose IAM policies allow it decrypt log files, only
+ * through S3 (reading the objects) and only with a CloudTrail encryption context, so the key decrypts
+ * nothing else even for an administrator of the account.
+ */
+function auditKeyStatements(context: ResolvedAwsContext, trailArn: string | undefined): PolicyStatement[] {
+    if (!trailArn) {
+        throw new Error("keyPolicy(audit): auditTrailArn is missing; name the trail that encrypts with the key, or CloudTrail cannot use it");
+    }
+    const trailsOfAccount = `arn:${context.partition}:cloudtrail:*:${context.accountId}:trail/*`;
+    const cloudTrail = { Service: "cloudtrail.amazonaws.com" };
+    return [
+        {
+            Sid: "CloudTrailEncrypt", Effect: "Allow", Principal: cloudTrail, Action: ["kms:GenerateDataKey*"], Resource: "*",
+            Condition: { StringEquals: { "aws:SourceArn": trailArn }, StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailsOfAccount } },
+        },
+        { Sid: "CloudTrailDescribeKey", Effect: "Allow", Principal: cloudTrail, Action: ["kms:DescribeKey"], Resource: "*", Condition: { StringEquals: { "aws:SourceArn": trailArn } } },
+        {
+            Sid: "ReadTrailLogsThroughS3", Effect: "Allow", Principal: { AWS: accountRoot(context) }, Action: ["kms:Decrypt"], Resource: "*",
+            Condition: {
+                StringEquals: { "kms:CallerAccount": context.accountId, "kms:ViaService": `s3.${context.region}.${context.dnsSuffix}` },
+                StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailsOfAccount },
+            },
+        },
+    ];
 }
 
 function capitalize(text: string): string {

@@ -9,12 +9,15 @@ import type { CommonConfig } from "../config";
 import type { ImportedCertificate } from "../settings/onprem";
 import { InternalCa } from "../secrets/internal-ca";
 import { Keystore } from "../secrets/keystore";
+import { rootKeySealer, TenantKeySealer } from "../secrets/tenant-keys";
 import { certificateNames } from "../lib/hostnames";
 import type { TenantSettings } from "../settings/tenants";
+import { ImageVerification } from "./admission/image-verification";
 import { allowFromNamespaces, CniNodeSettings, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayRoute, GatewayServiceSettings, IstioMesh, PROXY_RESOURCES } from "./mesh/istio-mesh";
+import { EgressGateway } from "./mesh/egress-gateway";
 import { LogicalBackupTarget, MongoDbPlacement, perconaFootprint, perconaNetworkAllows, PerconaMongoDb, MONGODB_CLUSTER_NAME, OPERATOR_RELEASE } from "./mongodb/percona-mongodb";
 import { multiplyQuantity, quotaFor } from "./resources";
-import { inNamespace, tcp } from "./network-policies";
+import { AllowRule, inNamespace, tcp } from "./network-policies";
 import { ImagePullSecret, NamespaceQuota, SecureNamespace } from "./secure-namespace";
 import { SourceSettings } from "./sources";
 import { ScheduledSnapshots, SnapshotScheduleSettings } from "./storage/scheduled-snapshots";
@@ -66,6 +69,17 @@ export const LOGICAL_BACKUP_SCHEDULE = "0 4 * * *";
 /** Labels on MongoDB's volume claims: snapshot schedules select the claims by them. */
 export const DATA_CLAIM_LABELS = { "secure-platform.io/data": MONGODB_CLUSTER_NAME } as const;
 
+/** Labels a platform pod carries to open tenant keys through the key service (its egress is admitted by them). */
+export const TENANT_KEY_READER_LABELS: Readonly<Record<string, string>> = { "secure-platform/tenant-keys": "reader" };
+
+export interface TenantKeyReader {
+    readonly serviceAccount: string;
+    /** Egress of the reader pods besides DNS (the credential endpoint, the key service's private endpoint). */
+    readonly egress: readonly AllowRule[];
+    /** Hosts of the key service the reader pods' sidecars may call (a ServiceEntry in the platform namespace). */
+    readonly meshHosts: pulumi.Input<string[]>;
+}
+
 export interface KubernetesPlatformArgs {
     readonly config: CommonConfig;
     /** The cluster's Kubernetes minor version, e.g. "1.35": namespaces pin their Pod Security Standards to it. */
@@ -77,6 +91,15 @@ export interface KubernetesPlatformArgs {
     /** Certificate and key the gateway presents. @default one issued by the internal CA */
     readonly gatewayCertificate?: ImportedCertificate;
     readonly keystore: Keystore;
+    /** How tenant keys are sealed (KMS on AWS). @default AES key wrap under the keystore's root key */
+    readonly tenantKeySealer?: TenantKeySealer;
+    /**
+     * The identity that opens sealed tenant keys, where opening them calls a key service (KMS on AWS): its service
+     * account in the platform namespace, the egress its pods (labelled `TENANT_KEY_READER_LABELS`) need, the hosts
+     * their sidecars may call, and the annotation that keeps a link-local credential endpoint out of the sidecar.
+     * @default none (on-prem the platform opens them with the root key, which needs no call out)
+     */
+    readonly tenantKeyReader?: TenantKeyReader;
     /** Where charts and images come from; a mirror replaces every upstream source. @default upstream */
     readonly sources?: SourceSettings;
     /** Nodes the cluster may grow to (the mesh's CNI node agent runs on each). */
@@ -85,6 +108,8 @@ export interface KubernetesPlatformArgs {
     readonly cniNode?: CniNodeSettings;
     /** The `.dockerconfigjson` for `sources.pullSecretName`, created in every namespace that pulls. */
     readonly pullSecretDockerConfigJson?: pulumi.Input<string>;
+    /** Egress the image-verification controller needs besides the API and registries (AWS: Pod Identity for a KMS key). @default none */
+    readonly imageVerificationEgress?: readonly AllowRule[];
     /** Scheduled CSI snapshots of MongoDB's volumes (where no cloud backup service takes them). @default none */
     readonly snapshots?: SnapshotScheduleSettings;
     /** A StorageClass that encrypts at rest, for MongoDB's volumes. */
@@ -107,11 +132,13 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     readonly tenants: Tenant[];
     readonly mongodb: PerconaMongoDb;
     readonly snapshots?: ScheduledSnapshots;
+    readonly imageVerification: ImageVerification;
 
     constructor(name: string, args: KubernetesPlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("secure-platform:k8s:KubernetesPlatform", name, {}, { ...opts, providers: { kubernetes: args.provider } });
         const { config, kubernetesVersion } = args;
         const replicas = config.environment === "dev" ? 1 : 2;
+        const tenantKeyReader = config.tenants.length > 0 ? args.tenantKeyReader : undefined;
         const sources = args.sources ?? {};
         const imagePullSecret: ImagePullSecret | undefined = sources.pullSecretName && args.pullSecretDockerConfigJson
             ? { name: sources.pullSecretName, dockerConfigJson: args.pullSecretDockerConfigJson }
@@ -142,7 +169,17 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             maxNodes: args.maxNodes,
             ...(args.cniNode ? { cniNode: args.cniNode } : {}),
         }, { parent: this });
-        const meshReady = { parent: this, dependsOn: this.mesh.ready };
+        // Pods in the platform, data and tenant namespaces run only signed or digest-pinned images.
+        this.imageVerification = new ImageVerification("image-verification", {
+            kubernetesVersion,
+            ...(config.imageVerification ? { settings: config.imageVerification } : {}),
+            namespaces: [PLATFORM_NAMESPACE, DATA_NAMESPACE, ...config.tenants.map((tenant) => tenantNamespace(tenant.name))],
+            replicas,
+            sources,
+            ...pulls,
+            ...(args.imageVerificationEgress ? { egress: args.imageVerificationEgress } : {}),
+        }, { parent: this });
+        const meshReady = { parent: this, dependsOn: [...this.mesh.ready, ...this.imageVerification.ready] };
 
         const fromGateway = { name: "gateway", direction: "Ingress" as const, peers: [inNamespace(GATEWAY_NAMESPACE)] };
         const platform = new SecureNamespace(PLATFORM_NAMESPACE, {
@@ -151,9 +188,34 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             quota: PLATFORM_QUOTA,
             // Deleting the namespace deletes the keystore and credentials in it, whatever protects their resources.
             protect: args.protect,
+            verifyImages: true,
             ...pulls,
-            allows: [fromGateway, { name: "mongodb", direction: "Egress", peers: [inNamespace(DATA_NAMESPACE)], ports: tcp(MONGODB_PORT) }],
+            allows: [
+                fromGateway,
+                { name: "mongodb", direction: "Egress", peers: [inNamespace(DATA_NAMESPACE)], ports: tcp(MONGODB_PORT) },
+                ...(tenantKeyReader ? tenantKeyReader.egress.map((rule) => ({ ...rule, name: `tenant-keys-${rule.name}`, podLabels: { ...TENANT_KEY_READER_LABELS, ...rule.podLabels } })) : []),
+            ],
         }, meshReady);
+        if (tenantKeyReader) {
+            // Pod Identity hands this account's pods the reader role (aws-platform.ts); its token is projected by EKS,
+            // not automounted.
+            new k8s.core.v1.ServiceAccount(`${PLATFORM_NAMESPACE}-${tenantKeyReader.serviceAccount}`, {
+                metadata: { name: tenantKeyReader.serviceAccount, namespace: PLATFORM_NAMESPACE },
+                automountServiceAccountToken: false,
+            }, { parent: this, dependsOn: [platform] });
+            new k8s.apiextensions.CustomResource(`${PLATFORM_NAMESPACE}-tenant-key-service`, {
+                apiVersion: "networking.istio.io/v1",
+                kind: "ServiceEntry",
+                metadata: { name: "tenant-key-service", namespace: PLATFORM_NAMESPACE },
+                spec: {
+                    hosts: tenantKeyReader.meshHosts,
+                    exportTo: ["."],
+                    location: "MESH_EXTERNAL",
+                    resolution: "DNS",
+                    ports: [{ number: 443, name: "tls", protocol: "TLS" }],
+                },
+            }, { parent: this, dependsOn: [platform] });
+        }
         allowFromNamespaces(`${PLATFORM_NAMESPACE}-allow-mesh-peers`, PLATFORM_NAMESPACE, "allow-mesh-peers", [GATEWAY_NAMESPACE, PLATFORM_NAMESPACE], { parent: this, dependsOn: [platform, ...this.mesh.ready] });
 
         const data = new SecureNamespace(DATA_NAMESPACE, {
@@ -167,6 +229,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             // `kubectl delete namespace data`.
             protect: args.protect,
             retainOnDelete: true,
+            verifyImages: true,
             ...pulls,
             allows: [
                 { name: "platform", direction: "Ingress", peers: [inNamespace(PLATFORM_NAMESPACE)], ports: tcp(MONGODB_PORT) },
@@ -193,8 +256,9 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             clientNamespace: PLATFORM_NAMESPACE,
             ...(args.mongodb?.placement ? { placement: args.mongodb.placement } : {}),
             ...(args.mongodb?.backup ? { backup: { ...args.mongodb.backup, schedule: LOGICAL_BACKUP_SCHEDULE, keep: config.data.backup.retentionDays } } : {}),
+            ...(config.data.restore ? { restore: config.data.restore } : {}),
             protect: args.protect,
-        }, { parent: this, dependsOn: [data, platform, ...this.mesh.ready] });
+        }, { parent: this, dependsOn: [data, platform, ...this.mesh.ready, ...this.imageVerification.ready] });
 
         if (args.snapshots) {
             this.snapshots = new ScheduledSnapshots("snapshots", {
@@ -212,7 +276,22 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
             kubernetesVersion,
             meshReady: this.mesh.ready,
             ...pulls,
+            keyStore: { namespace: PLATFORM_NAMESPACE, sealer: args.tenantKeySealer ?? rootKeySealer(args.keystore.rootKey), dependsOn: [platform], protect: args.protect ?? false },
         }, { parent: this }));
+
+        // Every call to an external host leaves through the egress gateway, from the namespaces the stack names.
+        new EgressGateway("egress", {
+            kubernetesVersion,
+            sources,
+            ...pulls,
+            replicas,
+            // The stack's hosts, and the off-cluster backup store when the variant names one.
+            hosts: [...config.mesh.egress.hosts, ...(args.mongodb?.backup?.egressGatewayHosts ?? [])],
+            privateDestinations: config.mesh.egress.privateDestinations,
+            ...(args.gateway.nodeSelector ? { nodeSelector: args.gateway.nodeSelector } : {}),
+            meshReady: this.mesh.ready,
+            clientNamespaces: [platform, data, ...this.tenants.map((tenant) => tenant.namespace)],
+        }, { parent: this });
 
         this.registerOutputs({});
     }

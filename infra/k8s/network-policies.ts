@@ -58,17 +58,42 @@ export function defaultDeny(namespace: string, opts: pulumi.CustomResourceOption
     }, opts);
 }
 
-export function allow(namespace: string, rule: AllowRule, opts: pulumi.CustomResourceOptions): k8s.networking.v1.NetworkPolicy {
-    const peerRule: Rule = {
+function peerRule(rule: AllowRule): Rule {
+    return {
         ...(rule.peers ? (rule.direction === "Ingress" ? { from: rule.peers } : { to: rule.peers }) : {}),
         ...(rule.ports ? { ports: rule.ports } : {}),
     };
+}
+
+/**
+ * What every namespace of the platform allows besides its own rules (DNS, its own namespace both ways, istiod when
+ * meshed), as one policy `allow-baseline`: a NetworkPolicy's rules add up, so one policy with these rules admits
+ * exactly what one policy per rule would, with a third of the objects (each tenant namespace has one).
+ */
+export function allowBaseline(namespace: string, rules: readonly AllowRule[], opts: pulumi.CustomResourceOptions): k8s.networking.v1.NetworkPolicy {
+    if (rules.some((rule) => rule.podLabels)) {
+        throw new Error(`allowBaseline(${namespace}): baseline rules apply to every pod of the namespace; give pod-scoped rules to allow()`);
+    }
+    const ingress = rules.filter((rule) => rule.direction === "Ingress").map(peerRule);
+    const egress = rules.filter((rule) => rule.direction === "Egress").map(peerRule);
+    return new k8s.networking.v1.NetworkPolicy(`${namespace}-allow-baseline`, {
+        metadata: { name: "allow-baseline", namespace },
+        spec: {
+            podSelector: {},
+            policyTypes: [...(ingress.length > 0 ? ["Ingress"] : []), ...(egress.length > 0 ? ["Egress"] : [])],
+            ...(ingress.length > 0 ? { ingress } : {}),
+            ...(egress.length > 0 ? { egress } : {}),
+        },
+    }, opts);
+}
+
+export function allow(namespace: string, rule: AllowRule, opts: pulumi.CustomResourceOptions): k8s.networking.v1.NetworkPolicy {
     return new k8s.networking.v1.NetworkPolicy(`${namespace}-allow-${rule.name}`, {
         metadata: { name: `allow-${rule.name}`, namespace },
         spec: {
             podSelector: rule.podLabels ? { matchLabels: rule.podLabels } : {},
             policyTypes: [rule.direction],
-            ...(rule.direction === "Ingress" ? { ingress: [peerRule] } : { egress: [peerRule] }),
+            ...(rule.direction === "Ingress" ? { ingress: [peerRule(rule)] } : { egress: [peerRule(rule)] }),
         },
     }, opts);
 }

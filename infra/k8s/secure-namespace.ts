@@ -6,8 +6,11 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { allow, AllowRule, defaultDeny, DNS_EGRESS, inNamespace, sameNamespace, tcp } from "./network-policies";
+import { allow, allowBaseline, AllowRule, defaultDeny, DNS_EGRESS, inNamespace, sameNamespace, tcp } from "./network-policies";
 import { podSecurityLabels, PRIVILEGED_NAMESPACES } from "./pod-security";
+
+/** The label that opts a namespace into policy-controller's verification (its chart's `webhook.namespaceSelector`). */
+export const VERIFICATION_OPT_IN_LABEL = "policy.sigstore.dev/include";
 
 /** The istiod ports sidecars and gateways use: xDS and certificate signing over mTLS. */
 export const ISTIOD_XDS_PORT = 15012;
@@ -34,6 +37,11 @@ export interface SecureNamespaceArgs {
     readonly meshNamespace?: string;
     /** Allows beyond DNS, istiod and the namespace's own pods. @default [] */
     readonly allows?: readonly AllowRule[];
+    /**
+     * Opt the namespace into image verification (the policy-controller label `policy.sigstore.dev/include`,
+     * infra/k8s/admission/image-verification.ts): its pods' images must be signed or pinned by digest. @default false
+     */
+    readonly verifyImages?: boolean;
     /** Extra namespace labels (not PSA labels, which are always set). */
     readonly labels?: Readonly<Record<string, string>>;
     /** Credentials for a private registry, created as a pull Secret in the namespace. @default none */
@@ -70,19 +78,19 @@ export class SecureNamespace extends pulumi.ComponentResource {
                     ...args.labels,
                     ...podSecurityLabels(level, args.kubernetesVersion),
                     ...(mesh ? { "istio-injection": "enabled" } : {}),
+                    ...(args.verifyImages ? { [VERIFICATION_OPT_IN_LABEL]: "true" } : {}),
                 },
             },
         }, { parent: this, protect: args.protect ?? false, retainOnDelete: args.retainOnDelete ?? false });
         const child: pulumi.CustomResourceOptions = { parent: this, dependsOn: [this.namespace] };
 
         defaultDeny(ns, child);
-        const allows: AllowRule[] = [
+        allowBaseline(ns, [
             DNS_EGRESS,
             ...sameNamespace(ns),
             ...(mesh ? [{ name: "istiod", direction: "Egress", peers: [inNamespace(meshNamespace, { app: "istiod" })], ports: tcp(ISTIOD_XDS_PORT) } as AllowRule] : []),
-            ...(args.allows ?? []),
-        ];
-        for (const rule of allows) {
+        ], child);
+        for (const rule of args.allows ?? []) {
             allow(ns, rule, child);
         }
 

@@ -8,8 +8,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { OnPremPlatformConfig } from "../config";
-import { KubernetesPlatform } from "../k8s/kubernetes-platform";
+import { DATA_NAMESPACE, KubernetesPlatform } from "../k8s/kubernetes-platform";
 import type { CniNodeSettings } from "../k8s/mesh/istio-mesh";
+import { backupStoreTarget } from "../k8s/mongodb/backup-store";
 import type { MongoDbPlacement } from "../k8s/mongodb/percona-mongodb";
 import { platformProviderSettings } from "../k8s/provider-settings";
 import type { SourceSettings } from "../k8s/sources";
@@ -102,7 +103,15 @@ export function deployOnPremPlatform(config: OnPremPlatformConfig) {
         },
         maxNodes: onprem.maxNodes,
         cniNode: cniNodeSettings(onprem.distribution, onprem.selinux),
-        ...(onprem.dataNodes ? { mongodb: { placement: dataNodePlacement(onprem.dataNodes) } } : {}),
+        ...(onprem.dataNodes || config.data.backup.store
+            ? {
+                mongodb: {
+                    ...(onprem.dataNodes ? { placement: dataNodePlacement(onprem.dataNodes) } : {}),
+                    // Off-cluster logical backups and PITR oplog slices (README, "Restoring MongoDB").
+                    ...(config.data.backup.store ? { backup: backupStoreTarget(config.data.backup.store, DATA_NAMESPACE) } : {}),
+                },
+            }
+            : {}),
         ...(onprem.gatewayCertificate ? { gatewayCertificate: onprem.gatewayCertificate } : {}),
         keystore,
         sources,

@@ -137,7 +137,7 @@ const TAINT_FIELDS = ["key", "value", "effect"] as const;
 export const AWS_ONLY_SETTINGS = [
     "awsAccountId", "tags", "logRetentionDays", "kmsDeletionWindowDays", "vpcCidr", "availabilityZones", "natGateways",
     "publicAccessCidrs", "privateAccessCidrs", "accessEntries", "nodeGroups", "certificateArn", "hostedZoneId", "tlsPolicy",
-    "wafRateLimit", "dockerHubCredentialArn", "deployPhase", "deployRunner", "previewRoleArn",
+    "wafRateLimit", "dockerHubCredentialArn", "githubCredentialArn", "deployPhase", "deployRunner", "previewRoleArn", "securityServices", "auditTrail",
 ] as const;
 
 export const ONPREM_SETTINGS: Readonly<Record<string, SettingDoc>> = {

@@ -245,6 +245,7 @@ export const CONTROLS = {
     "EKS BP encryption-at-rest": eksBestPractice("encryption-at-rest", "Encryption at rest", "data-encryption-and-secrets-management.html"),
     "NIST SP 800-57 5.6.1": nist80057("5.6.1", "Comparable Algorithm Strengths"),
     "NIST SP 800-53 SC-28": nist80053("SC-28", "Protection of Information at Rest"),
+    "NIST SP 800-53 SC-12": nist80053("SC-12", "Cryptographic Key Establishment and Management"),
     "NIST SP 800-53 AC-5": nist80053("AC-5", "Separation of Duties"),
     "NIST SP 800-53 AC-6": nist80053("AC-6", "Least Privilege"),
     "FSBP KMS.5": fsbp("KMS.5", "KMS keys should not be publicly accessible"),
@@ -264,6 +265,8 @@ export const CONTROLS = {
     "NIST SP 800-53 SC-8": nist80053("SC-8", "Transmission Confidentiality and Integrity"),
     "NIST SP 800-53 SI-2": nist80053("SI-2", "Flaw Remediation"),
     "NIST SP 800-53 AU-12": nist80053("AU-12", "Audit Record Generation"),
+    "NIST SP 800-53 CP-6": nist80053("CP-6", "Alternate Storage Site"),
+    "NIST SP 800-53 CP-9": nist80053("CP-9", "System Backup"),
     "FSBP Lambda.1": fsbp("Lambda.1", "Lambda function policies should prohibit public access"),
     "FSBP Lambda.2": fsbp("Lambda.2", "Lambda functions should use supported runtimes"),
     "FSBP Lambda.5": fsbp("Lambda.5", "VPC Lambda functions should operate in multiple Availability Zones"),
@@ -350,6 +353,30 @@ export const CONTROLS = {
     "Istio BP use-allow-with-positive-matching-and-deny-with-negative-match-patterns": istioBestPractice("use-allow-with-positive-matching-and-deny-with-negative-match-patterns", "Use ALLOW-with-positive-matching and DENY-with-negative-match patterns"),
     "Istio BP securing-egress-traffic": istioBestPractice("securing-egress-traffic", "Securing egress traffic"),
     "Istio BP configure-tls-verification-in-destination-rule-when-using-tls-origination": istioBestPractice("configure-tls-verification-in-destination-rule-when-using-tls-origination", "Configure TLS verification in Destination Rule when using TLS origination"),
+    // aws/cloudtrail, S3 access logging, the account's audit trail (issue 20)
+    "FSBP CloudTrail.1": fsbp("CloudTrail.1", "CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events"),
+    "FSBP CloudTrail.2": fsbp("CloudTrail.2", "CloudTrail should have encryption at-rest enabled"),
+    "FSBP CloudTrail.4": fsbp("CloudTrail.4", "CloudTrail log file validation should be enabled"),
+    "FSBP S3.9": fsbp("S3.9", "S3 general purpose buckets should have server access logging enabled"),
+    "CIS AWS 3.1": cisAws("3.1", "Ensure CloudTrail is enabled in all regions"),
+    "CIS AWS 3.2": cisAws("3.2", "Ensure CloudTrail log file validation is enabled"),
+    "CIS AWS 3.4": cisAws("3.4", "Ensure S3 bucket access logging is enabled on the CloudTrail S3 bucket"),
+    "CIS AWS 3.5": cisAws("3.5", "Ensure CloudTrail logs are encrypted at rest using KMS CMKs"),
+    // GuardDuty, Security Hub and AWS Config (issue 20). FSBP titles as the Security Hub user guide publishes them.
+    "FSBP GuardDuty.1": fsbp("GuardDuty.1", "GuardDuty should be enabled"),
+    "FSBP GuardDuty.5": fsbp("GuardDuty.5", "GuardDuty EKS Audit Log Monitoring should be enabled"),
+    "FSBP GuardDuty.7": fsbp("GuardDuty.7", "GuardDuty EKS Runtime Monitoring should be enabled"),
+    "FSBP GuardDuty.8": fsbp("GuardDuty.8", "GuardDuty Malware Protection for EC2 should be enabled"),
+    "FSBP GuardDuty.10": fsbp("GuardDuty.10", "GuardDuty S3 Protection should be enabled"),
+    "FSBP GuardDuty.11": fsbp("GuardDuty.11", "GuardDuty Runtime Monitoring should be enabled"),
+    "FSBP Config.1": fsbp("Config.1", "AWS Config should be enabled and use the service-linked role for resource recording"),
+    "CIS AWS 3.3": cisAws("3.3", "Ensure AWS Config is enabled in all regions"),
+    "AWS Config securityhub-enabled": awsConfig("securityhub-enabled", "Checks if AWS Security Hub is enabled for an AWS Account"),
+    "NIST SP 800-53 SI-4": nist80053("SI-4", "System Monitoring"),
+    "NIST SP 800-53 CA-7": nist80053("CA-7", "Continuous Monitoring"),
+    // Verified images (issue 19): NIST's control title (SP 800-53 Rev. 5) and the CIS EKS Benchmark's image registry section.
+    "NIST SP 800-53 SI-7": nist80053("SI-7", "Software, Firmware, and Information Integrity"),
+    "CIS EKS 5.1.4": cisEks("5.1.4", "Minimize Container Registries to only those approved"),
 } as const satisfies Record<string, Control>;
 
 export type ControlKey = keyof typeof CONTROLS;

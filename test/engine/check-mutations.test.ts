@@ -218,6 +218,18 @@ const MUTATIONS: readonly Mutation[] = [
         control: "AWS FSBP EC2.28",
     },
     {
+        what: "the account trail's log file validation turned off",
+        edits: [{ file: "infra/aws/audit-trail.ts", from: "enableLogFileValidation: true,", to: "enableLogFileValidation: false," }],
+        policy: "require-trail-hardening",
+        control: "AWS FSBP CloudTrail.4",
+    },
+    {
+        what: "the logical-backup bucket's server access logging removed",
+        edits: [{ file: "infra/aws/logical-backup-bucket.ts", from: "        enableServerAccessLogging(name, bucket, args.accessLogs, parent);\n", to: "" }],
+        policy: "require-bucket-access-logging",
+        control: "AWS FSBP S3.9",
+    },
+    {
         what: "public snapshot sharing unblocked",
         edits: [{ file: "infra/aws/ebs-storage.ts", from: '{ state: "block-all-sharing" }', to: '{ state: "unblocked" }' }],
         policy: "disallow-public-ebs-snapshots",

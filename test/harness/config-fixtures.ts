@@ -7,6 +7,7 @@ export const P = "secure-platform";
 
 /** A Docker Hub credential for ECR's pull-through cache, in the account and region of `minimal`'s other ARNs. */
 export const DOCKER_HUB_CREDENTIAL = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf";
+export const GITHUB_CREDENTIAL = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ecr-pullthroughcache/github-AbCdEf";
 
 /** The smallest valid configuration of an environment, plus `extra` (unqualified keys get the project namespace). */
 export function minimal(environment: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -20,6 +21,9 @@ export function minimal(environment: string, extra: Record<string, string> = {})
         [`${P}:dockerHubCredentialArn`]: qualified[`${P}:awsAccountId`] && /^\d{12}$/.test(qualified[`${P}:awsAccountId`])
             ? DOCKER_HUB_CREDENTIAL.replace(":111122223333:", `:${qualified[`${P}:awsAccountId`]}:`)
             : DOCKER_HUB_CREDENTIAL,
+        [`${P}:githubCredentialArn`]: qualified[`${P}:awsAccountId`] && /^\d{12}$/.test(qualified[`${P}:awsAccountId`])
+            ? GITHUB_CREDENTIAL.replace(":111122223333:", `:${qualified[`${P}:awsAccountId`]}:`)
+            : GITHUB_CREDENTIAL,
         ...qualified,
     };
 }

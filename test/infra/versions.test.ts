@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
-import { SNAPSCHEDULER } from "../../infra/versions";
+import { POLICY_CONTROLLER, SNAPSCHEDULER } from "../../infra/versions";
 
 const CHARTS = path.resolve(__dirname, "..", "..", "infra", "upstream", "charts");
 
@@ -15,5 +15,15 @@ describe("pinned images", () => {
         const { repository, tag } = values.rbacProxy.image;
         assert.equal(SNAPSCHEDULER.rbacProxyImage, `${repository}:${tag}`);
         assert.match(SNAPSCHEDULER.rbacProxyImage, /:v\d+\.\d+\.\d+@sha256:[0-9a-f]{64}$/);
+    });
+
+    it("pins the policy-controller image its pinned chart names, by tag and the chart's digest", () => {
+        const folder = path.join(CHARTS, `${POLICY_CONTROLLER.chart}@${POLICY_CONTROLLER.chartVersion}`);
+        const values = parse(fs.readFileSync(path.join(folder, "values.yaml"), "utf8")) as { webhook: { image: { repository: string; version: string } } };
+        const chart = parse(fs.readFileSync(path.join(folder, "Chart.yaml"), "utf8")) as { appVersion: string };
+        const { repository, version } = values.webhook.image;
+        assert.equal(POLICY_CONTROLLER.image, `${repository}:v${chart.appVersion}@${version}`);
+        assert.equal(POLICY_CONTROLLER.appVersion, chart.appVersion);
+        assert.match(POLICY_CONTROLLER.image, /:v\d+\.\d+\.\d+@sha256:[0-9a-f]{64}$/);
     });
 });

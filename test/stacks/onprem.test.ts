@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
-import { CliResult, copyProject, derivedStackFile, runCheckCli } from "../harness/cli";
+import { CliResult, copyProject, derivedStackFile, ROOT, runCheckCli } from "../harness/cli";
 import { stringsWithPaths as strings } from "../harness/resources";
 
 interface JsonResource {
@@ -49,6 +49,8 @@ function sources(resources: readonly JsonResource[]): Array<{ where: string; tex
         .map(({ path: p, text }) => ({ where: `${r.name} ${p}`, text })));
 }
 
+/** The stack file without its off-cluster backup store (the comment and the `store:` block under `backup:`). */
+const withoutStore = (text: string) => text.replace(/^    # Off-cluster logical backups[\s\S]*?-----END CERTIFICATE-----\n/m, "");
 const withoutMirror = (text: string) => text.replace(/^  secure-platform:registryMirror: .*\n/m, "").replace(/^  secure-platform:chartRepository: .*\n/m, "");
 
 before(async () => {
@@ -67,6 +69,13 @@ before(async () => {
         ["plain mirror password", () => runCheckCli(["--stack", "onprem", "--config-file", derivedStackFile("onprem", (t) => t
             .replace("  secure-platform:mongodb:", "  secure-platform:registryCredentials:\n    username: platform-pull\n    password: hunter2hunter2\n  secure-platform:mongodb:"))])],
         ["no snapshot schedule", () => runCheckCli(["--stack", "onprem"], { root: mutant })],
+        ["restore", () => runCheckCli(["--stack", "onprem", "--format", "json", "--config-file", derivedStackFile("onprem", (t) => t
+            .replace("  secure-platform:tenants:", "  secure-platform:restore:\n    backupName: cron-mongodb-20260131040000-x7k2p\n    pointInTime: \"2026-01-31 13:45:00\"\n  secure-platform:tenants:"))])],
+        ["no off-cluster backup", () => runCheckCli(["--stack", "onprem", "--format", "json", "--config-file", derivedStackFile("onprem", withoutStore)])],
+        ["bad backup store", () => runCheckCli(["--stack", "onprem", "--config-file", derivedStackFile("onprem", (t) => t
+            .replace("endpoint: https://s3.backup.corp.example", "endpoint: http://s3.backup.corp.example")
+            .replace("      credentialsSecret: backup-store-access-key\n", "")
+            .replace("  secure-platform:tenants:", "  secure-platform:backupStoreCredentials:\n    accessKeyId: AKIAEXAMPLE\n    secretAccessKey: example-secret-key\n  secure-platform:tenants:"))])],
     ];
     // Two at a time: the machines running the tests have two cores.
     const queue = [...cases];
@@ -84,6 +93,20 @@ describe("stack onprem", () => {
         assert.deepEqual(violations, [], runs.get("committed")!.stderr);
         assert.equal(runs.get("committed")!.code, 0);
         assert.deepEqual(resources.filter((r) => r.type.startsWith("aws:") || r.type === "pulumi:providers:aws").map((r) => r.type), []);
+    });
+
+    it("gives every tenant its own key, wrapped under the keystore's root key and kept in the platform namespace", () => {
+        const { resources } = report("committed");
+        const tenants = [...fs.readFileSync(path.join(ROOT, "stacks", "Pulumi.onprem.yaml"), "utf8").matchAll(/^ {4}- name: ([a-z0-9-]+)$/gm)].map((m) => m[1]);
+        const secrets = resources.filter((r) => r.type === "kubernetes:core/v1:Secret" && r.inputs.metadata.labels?.["secure-platform.io/tenant-key"]);
+        assert.deepEqual(secrets.map((s) => s.inputs.metadata.labels["secure-platform.io/tenant-key"]).sort(), tenants.sort());
+        for (const secret of secrets) {
+            assert.equal(secret.inputs.metadata.namespace, "platform");
+            assert.equal(secret.inputs.metadata.annotations["secure-platform.io/key-encryption"], "aes256-wrap");
+            assert.equal(secret.inputs.stringData, "[secret]");
+        }
+        const keys = resources.filter((r) => r.type === "random:index/randomBytes:RandomBytes" && /^tenant-.*-key-v\d+$/.test(r.name));
+        assert.deepEqual(keys.map((k) => k.inputs.length), tenants.map(() => 64));
     });
 
     it("deploys into the cluster of the configured kubeconfig and context", () => {
@@ -137,7 +160,7 @@ describe("stack onprem", () => {
         const resources = report("committed").resources;
         const clients = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && r.inputs.metadata.namespace === "istio-ingress" && r.inputs.metadata.name === "allow-clients")!;
         assert.deepEqual(clients.inputs.spec.ingress[0].from, [{ ipBlock: { cidr: "10.0.0.0/8" } }]);
-        const gateway = resources.find((r) => r.type === "kubernetes:networking.istio.io/v1:Gateway")!;
+        const gateway = resources.find((r) => r.type === "kubernetes:networking.istio.io/v1:Gateway" && r.inputs.metadata.namespace === "istio-ingress")!;
         assert.deepEqual(gateway.inputs.spec.servers[0].hosts, ["istio-ingress/*", "platform/platform.corp.example", "tenant-acme/acme.platform.corp.example", "tenant-globex/globex.platform.corp.example"]);
         const release = resources.find((r) => r.type === RELEASE && r.inputs.name === "istio-ingress")!;
         assert.equal(release.inputs.values.service.externalTrafficPolicy, "Local");
@@ -150,6 +173,44 @@ describe("stack onprem", () => {
         const violations = report("not encrypting").violations;
         assert.deepEqual([...new Set(violations.map((v) => v.policy))], ["require-encrypted-data-volumes"]);
         assert.match(violations[0].message, /StorageClass longhorn-encrypted, which the stack declares does not encrypt at rest/);
+    });
+
+    it("writes logical backups and PITR oplog slices to the off-cluster store, through the egress gateway, over verified HTTPS", () => {
+        const { resources } = report("committed");
+        const database = resources.find((r) => r.type === "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDB")!.inputs;
+        const { storages, pitr, tasks } = database.spec.backup;
+        assert.deepEqual(Object.keys(storages), ["logical"]);
+        assert.equal(storages.logical.type, "minio");
+        assert.deepEqual([storages.logical.minio.endpointUrl, storages.logical.minio.secure, storages.logical.minio.insecureSkipTLSVerify], ["s3.backup.corp.example:443", true, false]);
+        assert.equal(pitr.enabled, true);
+        assert.deepEqual(tasks.map((t: { storageName: string; retention: unknown }) => [t.storageName, t.retention]), [["logical", { type: "count", count: 35, deleteFromStorage: true }]]);
+        const route = resources.find((r) => r.type === "kubernetes:networking.istio.io/v1:VirtualService" && r.inputs.spec.hosts.includes("s3.backup.corp.example"));
+        assert.ok(route, "the store's host is routed through the egress gateway");
+        assert.deepEqual(route.inputs.spec.exportTo, [".", "data"]);
+    });
+
+    it("renders a requested restore that the preflight and the pack pass, after the database", () => {
+        const result = runs.get("restore")!;
+        assert.equal(result.code, 0, result.stderr);
+        const { resources } = report("restore");
+        const [restore] = resources.filter((r) => r.type === "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDBRestore");
+        assert.deepEqual(restore.inputs.spec, { clusterName: "mongodb", backupName: "cron-mongodb-20260131040000-x7k2p", pitr: { type: "date", date: "2026-01-31 13:45:00" } });
+        assert.equal(restore.inputs.metadata.namespace, "data");
+        assert.equal(report("committed").resources.filter((r) => r.type === "kubernetes:psmdb.percona.com/v1:PerconaServerMongoDBRestore").length, 0, "no restore unless asked");
+    });
+
+    it("fails the check when a prod on-prem stack names no off-cluster backup store", () => {
+        const result = runs.get("no off-cluster backup")!;
+        assert.equal(result.code, 1, result.stderr);
+        assert.deepEqual([...new Set(report("no off-cluster backup").violations.map((v) => v.policy))], ["require-offsite-database-backup"]);
+    });
+
+    it("refuses a plain-HTTP backup endpoint and credentials given in plain text, naming the keys, before anything renders", () => {
+        const result = runs.get("bad backup store")!;
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /secure-platform:backup: backup.store.endpoint "http:\/\/s3.backup.corp.example" is not allowed; backups travel only over HTTPS/);
+        assert.match(result.stderr, /secure-platform:backupStoreCredentials: must be a secret/);
+        assert.equal(result.stdout, "");
     });
 
     it("fails the check when the program no longer schedules snapshots", () => {

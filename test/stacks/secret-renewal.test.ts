@@ -3,7 +3,8 @@
  * replacement Pulumi would refuse. Each prod stack (AWS `prod`, `onprem`) is rendered twice in its own process: as
  * committed, and with every keystore generation raised and every certificate issued anew (the mocks answer the
  * same for the same resource, so the second render makes the tls and random resources' outputs new, as their
- * providers do when they create them again). Between the two, every protected resource must keep its URN, and any
+ * providers do when they create them again), and every tenant's key rotated (`keyGeneration` raised: a version
+ * added, none replaced). Between the two, every protected resource must keep its URN, and any
  * whose inputs change must be a Kubernetes Secret whose change only the provider's `enableSecretMutable` keeps
  * from being a replacement: a change of `data` or `stringData` only, through a provider that sets it, with nothing
  * (`immutable`, `replaceOnChanges`, `deleteBeforeReplace`, `replacementTrigger`) forcing one anyway.
@@ -14,9 +15,13 @@
  * and whether the tls provider renews a certificate on a given day is its own business (`earlyRenewalHours`).
  */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { before, describe, it } from "node:test";
+import { parse as parseYaml } from "yaml";
 import type { RecordedResource } from "../../engine/program";
 import { renderStackInChild } from "../harness/child-render";
+import { ROOT } from "../harness/cli";
 import { plain } from "../harness/resources";
 
 const SECRET = "kubernetes:core/v1:Secret";
@@ -24,6 +29,11 @@ const NAMESPACE = "kubernetes:core/v1:Namespace";
 const PROVIDER = "pulumi:providers:kubernetes";
 /** Fields of a Secret whose change the provider turns into an update when `enableSecretMutable` is set. */
 const MUTABLE_SECRET_FIELDS = ["data", "stringData"];
+/** The stack file's tenants, each with its key rotated once more. */
+function rotatedTenants(stack: string): string {
+    const file = parseYaml(readFileSync(join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, Array<Record<string, unknown>>> };
+    return JSON.stringify(file.config["secure-platform:tenants"].map((tenant) => ({ ...tenant, keyGeneration: Number(tenant.keyGeneration ?? 1) + 1 })));
+}
 const ROTATED = {
     config: { "secure-platform:keystore": JSON.stringify({ rootKey: 2, jwtSigningKey: 2, hashSalt: 2 }) },
     reissued: [
@@ -41,7 +51,8 @@ const renders = new Map<string, { committed: RecordedResource[]; rotated: Record
 before(async () => {
     // Two at a time: the machines running the tests have two cores.
     for (const stack of STACKS) {
-        const [committed, rotated] = await Promise.all([renderStackInChild(stack), renderStackInChild(stack, ROTATED)]);
+        const scenario = { ...ROTATED, config: { ...ROTATED.config, "secure-platform:tenants": rotatedTenants(stack) } };
+        const [committed, rotated] = await Promise.all([renderStackInChild(stack), renderStackInChild(stack, scenario)]);
         renders.set(stack, { committed, rotated });
     }
 });
@@ -77,16 +88,21 @@ for (const stack of STACKS) {
             }
         });
 
-        it("keeps every protected resource under the same URN", () => {
+        it("keeps every protected resource under the same URN, adding only the tenant keys' new versions", () => {
             const urns = (resources: readonly RecordedResource[]) => protectedIn(resources).map((r) => r.urn).sort();
             assert.ok(urns(committed()).length > 0);
-            assert.deepEqual(urns(rotated()), urns(committed()));
+            const added = urns(rotated()).filter((urn) => !urns(committed()).includes(urn));
+            assert.deepEqual(urns(rotated()).filter((urn) => !added.includes(urn)), urns(committed()));
+            assert.ok(added.length > 0 && added.every((urn) => /random:index\/randomBytes:RandomBytes::tenant-[a-z0-9-]+-key-v[2-9]$/.test(urn)), added.join(", "));
         });
 
         it("changes a protected resource only where its provider updates it in place: a Secret's data, through a provider with enableSecretMutable", () => {
             const changed: string[] = [];
             for (const after of protectedIn(rotated())) {
-                const before = committed().find((r) => r.urn === after.urn)!;
+                const before = committed().find((r) => r.urn === after.urn);
+                if (!before) {
+                    continue; // A new version of a tenant's key, created, not changed (see above).
+                }
                 const fields = changedFields(before, after);
                 if (fields.length === 0) {
                     continue;
@@ -98,7 +114,9 @@ for (const stack of STACKS) {
                 assert.equal(providerOf(after, rotated())?.inputs.enableSecretMutable, "true", `${after.urn}'s provider would replace it`);
             }
             // The scenario did change the certificates and keys the protected Secrets hold.
-            for (const secret of ["platform-keystore", "mongodb-ssl", "mongodb-ssl-internal", "mongodb-credentials"]) {
+            const tenantKeys = protectedIn(rotated()).filter((r) => r.type === SECRET && name(r).startsWith("tenant-key-")).map(name);
+            assert.ok(tenantKeys.length >= 2, "the stack's tenants have protected keys");
+            for (const secret of ["platform-keystore", "mongodb-ssl", "mongodb-ssl-internal", "mongodb-credentials", ...tenantKeys]) {
                 assert.ok(changed.includes(secret), `${secret} did not change: ${changed.join(", ")}`);
             }
         });

@@ -71,6 +71,38 @@ for (const stack of STACKS) {
             assert.equal(report.stack, stack);
         });
 
+        it("records the account in its own multi-Region trail under the audit key, and every bucket's access in the log bucket", () => {
+            const { report } = reports.get(stack)!;
+            const [trail, ...others] = ofType(report, "aws:cloudtrail/trail:Trail");
+            assert.equal(others.length, 0);
+            assert.deepEqual([trail.inputs.name, trail.inputs.isMultiRegionTrail, trail.inputs.enableLogFileValidation], [`secure-platform-${stack}`, true, true]);
+            const auditKey = ofType(report, "aws:kms/key:Key").find((k) => k.inputs.tags?.Purpose === "audit")!;
+            assert.ok(trail.dependencies.includes(auditKey.urn), "encrypted with the audit key");
+            const locks = ofType(report, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration");
+            assert.deepEqual(locks.map((l) => l.inputs.rule.defaultRetention.mode), stack === "prod" ? ["COMPLIANCE"] : []);
+            const buckets = ofType(report, "aws:s3/bucket:Bucket");
+            const logBucket = buckets.find((b) => b.name === "edge-access-logs")!;
+            const loggings = ofType(report, "aws:s3/bucketLogging:BucketLogging");
+            assert.ok(loggings.every((l) => l.dependencies.includes(logBucket.urn)), "every bucket logs into the log bucket");
+            assert.deepEqual(buckets.filter((b) => b !== logBucket && !loggings.some((l) => l.dependencies.includes(b.urn))).map((b) => b.name), []);
+        });
+
+        it("detects threats with GuardDuty, checks FSBP and CIS in Security Hub and records every resource in AWS Config", () => {
+            const { report } = reports.get(stack)!;
+            const [detector, ...moreDetectors] = ofType(report, "aws:guardduty/detector:Detector");
+            assert.equal(moreDetectors.length, 0);
+            assert.deepEqual([detector.inputs.enable, detector.inputs.findingPublishingFrequency], [true, "FIFTEEN_MINUTES"]);
+            const features = ofType(report, "aws:guardduty/detectorFeature:DetectorFeature").filter((f) => f.dependencies.includes(detector.urn) && f.inputs.status === "ENABLED");
+            assert.deepEqual(features.map((f) => f.inputs.name).sort(), ["EBS_MALWARE_PROTECTION", "EKS_AUDIT_LOGS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"]);
+            assert.deepEqual(ofType(report, "aws:securityhub/standardsSubscription:StandardsSubscription").map((s) => s.inputs.standardsArn).sort(), [
+                "arn:aws:securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+                "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
+            ]);
+            const [recorder] = ofType(report, "aws:cfg/recorder:Recorder");
+            assert.deepEqual(recorder.inputs.recordingGroup, { allSupported: true, includeGlobalResourceTypes: true });
+            assert.deepEqual(ofType(report, "aws:cfg/recorderStatus:RecorderStatus").map((r) => r.inputs.isEnabled), [true]);
+        });
+
         it("reports every resource with its type, parent, options, dependencies and inputs", () => {
             const { report } = reports.get(stack)!;
             for (const r of report.resources) {
@@ -95,8 +127,9 @@ for (const stack of STACKS) {
             const [flowLog] = ofType(report, "aws:ec2/flowLog:FlowLog");
             assert.equal(flowLog.inputs.trafficType, "ALL");
             const keys = ofType(report, "aws:kms/key:Key");
-            // One per purpose, plus the backup copy region's key where copies are configured.
-            assert.equal(keys.length, stack === "prod" ? 7 : 6);
+            // One per purpose, the audit trail's and AWS Config's (both created by default), plus the backup copy
+            // region's key where copies are configured.
+            assert.equal(keys.length, stack === "prod" ? 9 : 8);
             assert.ok(keys.every((k) => k.inputs.enableKeyRotation === true));
         });
 
@@ -119,11 +152,12 @@ for (const stack of STACKS) {
             assert.ok(tenants.length >= 2, "the stack file names tenants");
             const namespaces = ofType(report, "kubernetes:core/v1:Namespace").map((n) => n.inputs.metadata.name as string);
             // image-warmup: the Job that pulls the data nodes' images through the cache first (infra/aws/image-warmup.ts).
-            assert.deepEqual(namespaces.sort(), ["data", "image-warmup", "istio-cni", "istio-ingress", "istio-system", "platform", ...tenants].sort());
+            // cosign-system: the image-verification controller (infra/k8s/admission/image-verification.ts).
+            assert.deepEqual(namespaces.sort(), ["cosign-system", "data", "image-warmup", "istio-cni", "istio-egress", "istio-ingress", "istio-system", "platform", ...tenants].sort());
             const denied = ofType(report, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => p.inputs.metadata.name === "default-deny").map((p) => p.inputs.metadata.namespace);
             assert.deepEqual(denied.sort(), namespaces.sort());
             const charts = ofType(report, "kubernetes:helm.sh/v3:Release").map((r) => r.inputs.chart as string);
-            assert.deepEqual(charts.sort(), ["base", "cni", "gateway", "istiod", "psmdb-operator", "psmdb-operator-crds"]);
+            assert.deepEqual(charts.sort(), ["base", "cni", "gateway", "gateway", "istiod", "policy-controller", "psmdb-operator", "psmdb-operator-crds"]);
             const [meshWide] = ofType(report, "kubernetes:security.istio.io/v1:PeerAuthentication");
             assert.equal(meshWide.inputs.spec.mtls.mode, "STRICT");
         });
@@ -162,7 +196,8 @@ for (const stack of STACKS) {
         it("contains the keystore, the PKI, the MongoDB operator and replica set, encrypted storage and backups", () => {
             const { report } = reports.get(stack)!;
             const count = (type: string) => ofType(report, type).length;
-            assert.equal(count("random:index/randomBytes:RandomBytes"), 3, "root key, hash salt, MongoDB encryption key");
+            // Besides one per version of each tenant's key (checked with the tenant keys).
+            assert.equal(ofType(report, "random:index/randomBytes:RandomBytes").filter((r) => !/^tenant-.*-key-v\d+$/.test(r.name)).length, 3, "root key, hash salt, MongoDB encryption key");
             assert.equal(count("aws:secretsmanager/secret:Secret"), 1);
             assert.equal(ofType(report, "kubernetes:core/v1:Secret").filter((r) => r.inputs.metadata.name === "platform-keystore").length, 1);
             assert.equal(count("tls:index/selfSignedCert:SelfSignedCert"), 1, "one CA");
@@ -180,7 +215,8 @@ for (const stack of STACKS) {
             const [key, value] = String(storageClass.inputs.parameters.tagSpecification_1).split("=");
             assert.deepEqual(selection.inputs.selectionTags, [{ type: "STRINGEQUALS", key, value }]);
             assert.equal(count("aws:backup/vaultLockConfiguration:VaultLockConfiguration"), stack === "prod" ? 2 : 0);
-            assert.equal(count("aws:eks/podIdentityAssociation:PodIdentityAssociation"), 2, "the backup agent's and the operator's (expiry)");
+            // Staging signs its images with a KMS key, whose public half the image-verification controller reads as its own role.
+            assert.equal(count("aws:eks/podIdentityAssociation:PodIdentityAssociation"), stack === "staging" ? 4 : 3, "the backup agent's, the operator's (expiry), the tenant keys' reader (and the image-verification controller's)");
         });
 
         it("shows no generated key, password or salt in plaintext, in resources, outputs or messages", () => {
@@ -200,7 +236,7 @@ for (const stack of STACKS) {
             // Istio's hub in the cni and istiod charts, the operator chart's image, MongoDB's image, init image, backup agent and PMM client.
             assert.ok(images.length >= 7, images.map((i) => i.where).join(", "));
             for (const { where, text } of images) {
-                assert.ok(text.startsWith(`${registry}/docker-hub/`) || text.startsWith(`${registry}/quay/`), `${where}: ${text}`);
+                assert.ok(["docker-hub", "quay", "github"].some((prefix) => text.startsWith(`${registry}/${prefix}/`)), `${where}: ${text}`);
             }
         });
 
@@ -221,6 +257,35 @@ for (const stack of STACKS) {
             assert.equal(rules.find((r) => r.upstreamRegistryUrl === "registry-1.docker.io")!.credentialArn, credential);
             const imports = ofType(report, "aws:iam/rolePolicy:RolePolicy").filter((p) => /ecr:BatchImportUpstreamImage/.test(p.inputs.policy));
             assert.deepEqual(imports.map((p) => String(p.inputs.role).replace(/-[0-9a-f]+$/, "")), ["eks-roles-node"]);
+        });
+
+        it("gives every tenant its own key, each version sealed by KMS with the tenant in the context and only the platform's tenant-keys role allowed to open it", () => {
+            const { report } = reports.get(stack)!;
+            const file = readFileSync(join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8");
+            const tenants = [...file.matchAll(/^ {4}- name: ([a-z0-9-]+)\n(?: {6}(?!- ).*\n)*/gm)].map((m) => ({ name: m[1], generation: Number(/keyGeneration: (\d+)/.exec(m[0])?.[1] ?? 1) }));
+            const secrets = ofType(report, "kubernetes:core/v1:Secret").filter((s) => s.inputs.metadata.labels?.["secure-platform.io/tenant-key"]);
+            assert.deepEqual(secrets.map((s) => s.inputs.metadata.labels["secure-platform.io/tenant-key"]).sort(), tenants.map((t) => t.name).sort());
+            assert.ok(secrets.every((s) => s.inputs.metadata.namespace === "platform" && s.inputs.metadata.annotations["secure-platform.io/key-encryption"] === "aws-kms"));
+            const ciphertexts = ofType(report, "aws:kms/ciphertext:Ciphertext");
+            const versions = tenants.flatMap((t) => Array.from({ length: t.generation }, (_, i) => ({ tenant: t.name, "key-version": String(i + 1) })));
+            const byVersion = (a: Record<string, string>, b: Record<string, string>) => `${a.tenant}/${a["key-version"]}`.localeCompare(`${b.tenant}/${b["key-version"]}`);
+            assert.deepEqual(ciphertexts.map((c) => c.inputs.context).sort(byVersion), versions.sort(byVersion));
+            const [secretsKey] = ofType(report, "aws:kms/key:Key").filter((k) => k.name === "keys-secrets");
+            assert.ok(ciphertexts.every((c) => c.inputs.plaintext === "[secret]" && c.dependencies.includes(secretsKey.urn)), "sealed under the secrets key, the plaintext a secret");
+            const statements = JSON.parse(secretsKey.inputs.policy).Statement.filter((st: { Sid: string }) => st.Sid.startsWith("TenantKey"));
+            assert.deepEqual(statements.map((st: { Sid: string; Action: string[] }) => [st.Sid, st.Action]), [["TenantKeySealing", ["kms:Encrypt"]], ["TenantKeyReading", ["kms:Decrypt"]]]);
+            const [association] = ofType(report, "aws:eks/podIdentityAssociation:PodIdentityAssociation").filter((a) => a.inputs.serviceAccount === "tenant-keys");
+            assert.equal(association.inputs.namespace, "platform");
+            assert.deepEqual(statements[1].Principal.AWS, [association.inputs.roleArn]);
+            // The account exists, and only its labelled pods may reach the credential agent and KMS (and KMS's host in the mesh).
+            const accounts = ofType(report, "kubernetes:core/v1:ServiceAccount").filter((a) => a.inputs.metadata.name === "tenant-keys");
+            assert.deepEqual(accounts.map((a) => [a.inputs.metadata.namespace, a.inputs.automountServiceAccountToken]), [["platform", false]]);
+            const readerPolicies = ofType(report, "kubernetes:networking.k8s.io/v1:NetworkPolicy")
+                .filter((p) => p.inputs.metadata.namespace === "platform" && p.inputs.spec.podSelector?.matchLabels?.["secure-platform/tenant-keys"] === "reader");
+            const destinations = readerPolicies.flatMap((p) => p.inputs.spec.egress.flatMap((e: { to: { ipBlock: { cidr: string } }[]; ports: { port: number }[] }) => e.to.map((t) => `${t.ipBlock.cidr}:${e.ports.map((port) => port.port).join(",")}`)));
+            assert.deepEqual(destinations.sort(), [`${/vpcCidr: "?([0-9./]+)/.exec(file)?.[1] ?? "10.0.0.0/16"}:443`, "169.254.170.23/32:80"].sort());
+            const entry = ofType(report, "kubernetes:networking.istio.io/v1:ServiceEntry").find((e) => e.inputs.metadata.name === "tenant-key-service");
+            assert.deepEqual([entry?.inputs.metadata.namespace, entry?.inputs.spec.hosts, entry?.inputs.spec.exportTo], ["platform", ["kms.eu-west-1.amazonaws.com"], ["."]]);
         });
 
         it("names no resource after a list position", () => {

@@ -179,7 +179,8 @@ export class IstioMesh extends pulumi.ComponentResource {
             name: CNI_NAMESPACE,
             quota: quotas.cni,
             mesh: false,
-            allows: [{ name: "kube-api", direction: "Egress", ports: tcp(443, 6443) }],
+            // Only the node agent's pods (cni@1.29.0 templates/daemonset.yaml, label `k8s-app: istio-cni-node`).
+            allows: [{ name: "kube-api", direction: "Egress", podLabels: { "k8s-app": "istio-cni-node" }, ports: tcp(443, 6443) }],
         }, { parent: this });
         const gatewayNs = new SecureNamespace(GATEWAY_NAMESPACE, {
             ...common,

@@ -128,8 +128,8 @@ export default defineStackRule<{ trustedNamespaces: string[] }>({
         trustedNamespaces: {
             type: "array",
             items: { type: "string" },
-            default: ["istio-system", "istio-ingress"],
-            description: "Namespaces only cluster administrators write to: their VirtualServices are not judged, and a Gateway may grant them every host.",
+            default: ["istio-system", "istio-ingress", "istio-egress"],
+            description: "Namespaces only cluster administrators write to: their VirtualServices are not judged, and a Gateway may grant them every host. The egress gateway's namespace exports each external host's route to the namespaces the stack lets call it.",
         },
     },
     validate(resources, { config }, report) {

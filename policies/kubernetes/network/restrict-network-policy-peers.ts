@@ -32,8 +32,8 @@ export default defineResourceRule<{ exemptNamespaces: string[] }>({
         exemptNamespaces: {
             type: "array",
             items: { type: "string" },
-            default: ["kube-system", "istio-system", "istio-ingress"],
-            description: "Namespaces whose policies may admit every source: the cluster's agents, istiod (the API server calls its webhooks and every sidecar its xDS port) and the ingress gateway (its clients).",
+            default: ["kube-system", "istio-system", "istio-ingress", "cosign-system"],
+            description: "Namespaces whose policies may admit every source: the cluster's agents, istiod (the API server calls its webhooks and every sidecar its xDS port), the ingress gateway (its clients) and the image-verification controller (the API server calls its webhooks).",
         },
     },
     resourceTypes: withPatches(["kubernetes:networking.k8s.io/v1:NetworkPolicy"]),

@@ -140,6 +140,12 @@ describe("diagram of the prod stack", () => {
         }
     });
 
+    it("shows the image admission controller, failing closed, with its policies and the digest policy's action", () => {
+        const admission = labels(parsed).find((l) => l.startsWith("policy-controller · image admission<br/>"));
+        assert.ok(admission, labels(parsed).join("\n"));
+        assert.match(admission, /failure Fail · ×2 · 2 ClusterImagePolicy\(s\) · digest policy Deny/);
+    });
+
     it("puts every KMS key in one node that encrypts the cluster, the node groups and the vaults", () => {
         const keys = result.resources.filter((r) => r.type === "aws:kms/key:Key");
         const keyNodes = [...parsed.nodes].filter(([, l]) => l.startsWith("KMS keys"));
@@ -149,6 +155,16 @@ describe("diagram of the prod stack", () => {
         assert.ok(encrypted.some((l) => l.startsWith("EKS cluster")));
         assert.ok(encrypted.filter((l) => l.startsWith("node group")).length === 2);
         assert.ok(encrypted.filter((l) => l.startsWith("backup vault")).length >= 2);
+    });
+
+    it("shows the account's trail across every Region, validated, encrypted, sending the account's API calls to the audit logs", () => {
+        const trail = [...parsed.nodes].find(([, l]) => l.startsWith("CloudTrail trail secure-platform-prod"));
+        assert.ok(trail, labels(parsed).join("\n"));
+        assert.match(trail[1], /all Regions · validated/);
+        const logs = [...parsed.nodes].find(([, l]) => l.startsWith("audit logs"))?.[0];
+        assert.ok(parsed.edges.some((e) => e.from === trail[0] && e.to === logs && e.label === "account API calls"));
+        const keys = [...parsed.nodes].find(([, l]) => l.startsWith("KMS keys"))?.[0];
+        assert.ok(parsed.edges.some((e) => e.from === keys && e.to === trail[0] && e.label?.includes("audit")));
     });
 
     it("follows traffic from the internet through the web ACL and load balancer to the gateway and on to MongoDB", () => {

@@ -39,7 +39,8 @@ describe("model formats of the on-prem stack", () => {
         const services = result.resources.filter((r) => r.type === "kubernetes:core/v1:Service"
             || (r.type.startsWith("kubernetes:helm.sh/") && ["LoadBalancer", "NodePort"].includes(String(((r.inputs.values as { service?: { type?: string } } | undefined)?.service)?.type))));
         assert.ok(services.length > 0, "the gateway is exposed by a Service");
-        const entries = section(model, "Entry points").split("\n").filter((l) => /^\| EP\d+ /.test(l));
+        // The egress gateway's server (the backup store's route) is an internal entry point of its own.
+        const entries = section(model, "Entry points").split("\n").filter((l) => /^\| EP\d+ /.test(l) && !/ of Gateway istio-egress\//.test(l));
         assert.equal(entries.length, services.length + 1);
         assert.match(entries.join("\n"), /(LoadBalancer|NodePort) Service istio-ingress\//);
         assert.match(entries.join("\n"), /of Gateway istio-ingress\//);
@@ -70,5 +71,25 @@ describe("model formats of the on-prem stack", () => {
         assert.match(diagram, /MongoDB \w+<br\/>replica set/);
         assert.match(diagram, /-->\|"backs up \(volume snapshots\)"\| n_snapshot_schedules/);
         assert.doesNotMatch(diagram, /VPC|KMS|ALB/);
+    });
+
+    it("shows the egress gateway as the only way out, in the diagram and the threat model, and not as an entry point", () => {
+        assert.match(diagram, /egress gateway istio-egress<br\/>the only way out · 1 allowed host\(s\)/);
+        assert.match(diagram, /n_ns_data -->\|"external calls \(mTLS\)"\| n_egress_istio_egress/);
+        assert.match(diagram, /n_egress_istio_egress -->\|"TLS passed through, logged"\| n_external_istio_egress/);
+        const threats = section(model, "Threats (STRIDE)").split("\n").filter((l) => l.includes("pods call external hosts directly"));
+        assert.equal(threats.length, 1);
+        assert.match(threats[0], /egress gateway istio-egress\/istio-egress, the only namespace allowed out; 1 external host\(s\) routed through it .*\| mitigated \|$/);
+        assert.match(section(model, "Exit points"), /\| data \| s3\.backup\.corp\.example through the egress gateway in istio-egress \|/);
+        assert.doesNotMatch(section(model, "Entry points"), /Gateway istio-egress\//);
+    });
+
+    it("shows the off-site backup store in the diagram and its threat mitigated in the model", () => {
+        assert.match(diagram, /\("off-site minio store s3.backup.corp.example:443<br\/>bucket platform-backups\/dc1-platform\/mongodb · TLS verified"\)/);
+        assert.match(diagram, /n_db_mongodb -->\|"backs up \(logical, PITR\) off-site"\| n_store_/);
+        const threats = section(model, "Threats (STRIDE)").split("\n").filter((l) => l.includes("every backup lost with the cluster or its site"));
+        assert.equal(threats.length, 1, section(model, "Threats (STRIDE)"));
+        assert.match(threats[0], /logical backups and PITR oplog slices off the cluster: minio s3.backup.corp.example:443\/platform-backups .*\| mitigated \|$/);
+        assert.match(section(model, "Data flows"), /\| backup \| MongoDB data\/mongodb \| off-site store s3.backup.corp.example:443 bucket platform-backups \| logical backups and PITR oplog slices \(storage logical\) over HTTPS \| certificate verified against the CA in Secret mongodb-backup-store-ca/);
     });
 });

@@ -159,6 +159,15 @@ describe("threat model of the prod stack", () => {
         }
     });
 
+    it("shows the image admission controller with its threats mitigated: images verified, failing closed with two replicas", () => {
+        const threats = tableRows(model, "Threats (STRIDE)");
+        const component = column(model, "Threats (STRIDE)", "Component");
+        const status = column(model, "Threats (STRIDE)", "Status");
+        const admission = threats.filter((r) => component(r).includes("image admission (policy-controller)"));
+        assert.equal(admission.length, 2, "a Tampering and a Denial of service threat");
+        assert.ok(admission.every((r) => status(r).includes("mitigated")), admission.map((r) => r.join(" | ")).join("\n"));
+    });
+
     it("maps the load balancer to the rules that judge its resources", () => {
         const components = tableRows(model, "Components");
         const lb = components.find((r) => column(model, "Components", "Kind")(r) === "load balancer");
@@ -166,6 +175,19 @@ describe("threat model of the prod stack", () => {
         for (const rule of RULES.filter((r) => (r.resourceTypes ?? []).includes("aws:lb/listener:Listener"))) {
             assert.ok(column(model, "Components", "Rules that judge it")(lb).includes(`\`${rule.metadata.name}\``), rule.metadata.name);
         }
+    });
+
+    it("shows the account's trail with its threats mitigated, and the access of every bucket recorded", () => {
+        const threats = tableRows(model, "Threats (STRIDE)");
+        const component = column(model, "Threats (STRIDE)", "Component");
+        const status = column(model, "Threats (STRIDE)", "Status");
+        const trail = threats.filter((r) => component(r).includes("CloudTrail trail audit-trail"));
+        assert.deepEqual(trail.map(column(model, "Threats (STRIDE)", "STRIDE")), ["Repudiation", "Tampering", "Information disclosure"]);
+        assert.ok(trail.every((r) => status(r) === "mitigated"), trail.map((r) => r.join(" | ")).join("\n"));
+        assert.match(column(model, "Threats (STRIDE)", "Mitigation in this stack")(trail[1]), /signed digests \(log file validation\); log files under Object Lock/);
+        const attribution = threats.filter((r) => column(model, "Threats (STRIDE)", "Threat")(r) === "requests to the bucket cannot be attributed");
+        assert.equal(attribution.length, inputsOf(result, "aws:s3/bucket:Bucket").length);
+        assert.ok(attribution.every((r) => status(r) === "mitigated"), attribution.map((r) => r.join(" | ")).join("\n"));
     });
 
     it("gives every tenant namespace its own trust boundary", () => {

@@ -43,7 +43,7 @@ describe("EksRoles", () => {
             Sid: "ImportIntoImageCache",
             Effect: "Allow",
             Action: ["ecr:BatchImportUpstreamImage", "ecr:CreateRepository"],
-            Resource: ["arn:aws:ecr:eu-west-1:777788889999:repository/docker-hub/*", "arn:aws:ecr:eu-west-1:777788889999:repository/quay/*"],
+            Resource: ["arn:aws:ecr:eu-west-1:777788889999:repository/docker-hub/*", "arn:aws:ecr:eu-west-1:777788889999:repository/quay/*", "arn:aws:ecr:eu-west-1:777788889999:repository/github/*"],
         }]);
     });
 });

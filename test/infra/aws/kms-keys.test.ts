@@ -11,6 +11,8 @@ const DEPLOYER = "arn:aws:iam::777788889999:role/deployer";
 let all: readonly RecordedResource[];
 let prod: RecordedResource[];
 let dev: RecordedResource[];
+let withTrail: RecordedResource[];
+const TRAIL = "arn:aws:cloudtrail:eu-west-1:777788889999:trail/secure-platform-prod";
 
 before(async () => {
     const { resources } = await renderComponents(() => {
@@ -19,10 +21,12 @@ before(async () => {
         const role = new aws.iam.Role("cluster-role", { assumeRolePolicy: "{}" }, { provider });
         new KmsKeys("prod-keys", { context, aliasPrefix: "secure-platform/prod", keyAdmins: [DEPLOYER], protect: true, keyUsers: { cluster: [role.arn] } }, { provider });
         new KmsKeys("dev-keys", { context, aliasPrefix: "secure-platform/dev", keyAdmins: [DEPLOYER], deletionWindowInDays: 7 }, { provider });
+        new KmsKeys("trail-keys", { context, aliasPrefix: "secure-platform/staging", keyAdmins: [DEPLOYER], auditTrailArn: TRAIL }, { provider });
     }, { accountId: "777788889999" });
     all = resources;
     prod = descendantsOf(resources, named(resources, "prod-keys"));
     dev = descendantsOf(resources, named(resources, "dev-keys"));
+    withTrail = descendantsOf(resources, named(resources, "trail-keys"));
 });
 
 const input = (r: RecordedResource, key: string) => plain(r.inputs)[key];
@@ -88,6 +92,19 @@ describe("KmsKeys", () => {
         for (const key of ofType(prod, "aws:kms/key:Key").filter((k) => k !== cluster)) {
             assert.equal(policyOf(key).Statement.find((s: { Sid: string }) => s.Sid === "KeyUsers"), undefined);
         }
+    });
+});
+
+describe("KmsKeys with the stack's own trail", () => {
+    it("adds an audit key, with rotation and an alias, whose policy names the trail; stacks without a trail have none", () => {
+        const keys = ofType(withTrail, "aws:kms/key:Key");
+        assert.deepEqual(keys.map((k) => input(k, "tags").Purpose).sort(), [...KEY_PURPOSES, "audit"].sort());
+        const audit = keys.find((k) => input(k, "tags").Purpose === "audit")!;
+        assert.equal(input(audit, "enableKeyRotation"), true);
+        const encrypt = policyOf(audit).Statement.find((s: { Sid: string }) => s.Sid === "CloudTrailEncrypt");
+        assert.equal(encrypt.Condition.StringEquals["aws:SourceArn"], TRAIL);
+        assert.ok(ofType(withTrail, "aws:kms/alias:Alias").some((a) => input(a, "name") === "alias/secure-platform/staging/audit"));
+        assert.ok(![...prod, ...dev].some((r) => r.type === "aws:kms/key:Key" && input(r, "tags").Purpose === "audit"));
     });
 });
 

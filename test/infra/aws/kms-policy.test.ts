@@ -109,6 +109,57 @@ describe("keyPolicy", () => {
         assert.deepEqual(users.Principal.AWS, ["arn:aws-cn:iam::111122223333:role/a", "arn:aws-cn:iam::111122223333:role/b"]);
         assert.ok(!named.Statement.some((s) => principals(s).includes("arn:aws-cn:iam::111122223333:role/a") && allows(s, "kms:PutKeyPolicy")), "users never administer");
     });
+
+    it("lets the deployer seal and the readers open tenant keys with the secrets key, only with a tenant in the encryption context", () => {
+        const READER = "arn:aws-cn:iam::111122223333:role/tenant-keys";
+        const policy = keyPolicy("secrets", context, { ...admins, tenantKeys: { readers: [READER] } });
+        const sealing = policy.Statement.find((s) => s.Sid === "TenantKeySealing")!;
+        const reading = policy.Statement.find((s) => s.Sid === "TenantKeyReading")!;
+        assert.deepEqual([sealing.Principal.AWS, sealing.Action], [[DEPLOYER], ["kms:Encrypt"]]);
+        assert.deepEqual([reading.Principal.AWS, reading.Action], [[READER], ["kms:Decrypt"]]);
+        for (const statement of [sealing, reading]) {
+            assert.deepEqual(statement.Condition, { Null: { "kms:EncryptionContext:tenant": "false" } });
+        }
+        assert.ok(!policy.Statement.some((s) => principals(s).includes(READER) && !allows(s, "kms:Decrypt")), "readers only decrypt");
+        // Other keys, and the secrets key without tenant keys, are unchanged.
+        assert.deepEqual(keyPolicy("secrets", context, admins).Statement.filter((s) => s.Sid.startsWith("TenantKey")), []);
+        assert.deepEqual(keyPolicy("backup", context, { ...admins, tenantKeys: { readers: [READER] } }).Statement.filter((s) => s.Sid.startsWith("TenantKey")), []);
+    });
+});
+
+describe("keyPolicy of the audit key", () => {
+    const TRAIL = "arn:aws-cn:cloudtrail:cn-north-1:111122223333:trail/secure-platform-prod";
+    const audit = keyPolicy("audit", context, { ...admins, auditTrailArn: TRAIL });
+    const bySid = (sid: string) => audit.Statement.find((s) => s.Sid === sid)!;
+
+    it("lets CloudTrail generate data keys for the named trail only, with the account's trails in the encryption context", () => {
+        const encrypt = bySid("CloudTrailEncrypt");
+        assert.deepEqual([encrypt.Principal, encrypt.Action], [{ Service: "cloudtrail.amazonaws.com" }, ["kms:GenerateDataKey*"]]);
+        assert.deepEqual(encrypt.Condition, {
+            StringEquals: { "aws:SourceArn": TRAIL },
+            StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws-cn:cloudtrail:*:111122223333:trail/*" },
+        });
+        assert.deepEqual(bySid("CloudTrailDescribeKey").Condition, { StringEquals: { "aws:SourceArn": TRAIL } });
+        assert.ok(audit.Statement.filter((s) => s.Principal.Service === "cloudtrail.amazonaws.com").every((s) => !allows(s, "kms:Decrypt")));
+    });
+
+    it("lets the account decrypt log files only through S3 and only with a CloudTrail encryption context", () => {
+        const users = audit.Statement.filter((s) => principals(s).includes(ROOT) && allows(s, "kms:Decrypt"));
+        assert.deepEqual(users.map((s) => s.Sid), ["ReadTrailLogsThroughS3"]);
+        assert.deepEqual(users[0].Action, ["kms:Decrypt"]);
+        assert.deepEqual(users[0].Condition, {
+            StringEquals: { "kms:CallerAccount": "111122223333", "kms:ViaService": "s3.cn-north-1.amazonaws.com.cn" },
+            StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws-cn:cloudtrail:*:111122223333:trail/*" },
+        });
+        assert.ok(!audit.Statement.some((s) => allows(s, "kms:Encrypt") || (principals(s).includes(ROOT) && allows(s, "kms:GenerateDataKey"))), "nobody but CloudTrail encrypts with it");
+    });
+
+    it("gives CloudTrail no other key, and refuses an audit key without its trail", () => {
+        for (const purpose of KEY_PURPOSES) {
+            assert.ok(!JSON.stringify(keyPolicy(purpose, context, admins)).includes("cloudtrail"), purpose);
+        }
+        assert.throws(() => keyPolicy("audit", context, admins), /keyPolicy\(audit\): auditTrailArn is missing/);
+    });
 });
 
 describe("keyAdministrators", () => {

@@ -6,6 +6,7 @@ import { certificateCovers } from "../../../infra/lib/hostnames";
 import { DEFAULT_TENANT_QUOTA } from "../../../infra/settings/tenants";
 import { podSecurityLabels } from "../../../infra/k8s/pod-security";
 import { Keystore } from "../../../infra/secrets/keystore";
+import { TENANT_KEY_ENCRYPTION_ANNOTATION, TENANT_KEY_LABEL, unwrapTenantKey } from "../../../infra/secrets/tenant-keys";
 import { PERCONA_MONGODB } from "../../../infra/versions";
 import { minimal, parse } from "../../harness/config-fixtures";
 import { PlatformMocks } from "../../../engine/mocks";
@@ -22,6 +23,7 @@ const MIRROR = "https://charts.example.com/istio";
 const config = parse(minimal("prod", {
     tenants: JSON.stringify([{ name: "acme" }, { name: "globex", readSecrets: true, group: "globex-admins" }]),
     chartRepository: MIRROR,
+    egress: JSON.stringify({ hosts: [{ host: "api.stripe.com", namespaces: ["platform", "tenant-acme"] }] }),
     domainName: "app.example.com",
     hostedZoneId: "Z0123456789ABCDEFGHIJ",
 }));
@@ -75,8 +77,21 @@ const roleOf = (ns: string) => ofType(platform, ROLE).map(inputs).find((r) => r.
 const secretVerbs = (ns: string) => new Set<string>(roleOf(ns).rules.filter((r: { resources: string[] }) => r.resources.includes("secrets")).flatMap((r: { verbs: string[] }) => r.verbs));
 
 describe("KubernetesPlatform", () => {
+    it("wraps each tenant's key under the keystore's root key by default, kept in the platform namespace once it exists", () => {
+        const rootKey = Buffer.from(plain(named(all, "keystore-root-key").outputs).base64, "base64");
+        const platformNamespace = ofType(platform, NAMESPACE).find((n) => inputs(n).metadata.name === PLATFORM_NAMESPACE)!;
+        for (const tenant of ["acme", "globex"]) {
+            const secret = ofType(platform, "kubernetes:core/v1:Secret").find((s) => inputs(s).metadata.labels?.[TENANT_KEY_LABEL] === tenant)!;
+            const { metadata, stringData } = inputs(secret);
+            assert.deepEqual([metadata.namespace, metadata.annotations[TENANT_KEY_ENCRYPTION_ANNOTATION]], [PLATFORM_NAMESPACE, "aes256-wrap"]);
+            const key = Buffer.from(plain(named(all, `tenant-${tenant}-key-v1`).outputs).base64, "base64");
+            assert.ok(unwrapTenantKey(rootKey, tenant, 1, Buffer.from(stringData.v1, "base64")).equals(key), `${tenant}'s v1 opens with the root key`);
+            assert.ok(secret.dependencies.includes(platformNamespace.urn));
+        }
+    });
+
     it("creates the platform, data, mesh and one namespace per tenant", () => {
-        assert.deepEqual(namespaces().map((m) => m.name).sort(), ["data", "istio-cni", "istio-ingress", "istio-system", "platform", "tenant-acme", "tenant-globex"]);
+        assert.deepEqual(namespaces().map((m) => m.name).sort(), ["cosign-system", "data", "istio-cni", "istio-egress", "istio-ingress", "istio-system", "platform", "tenant-acme", "tenant-globex"]);
         assert.equal(PLATFORM_NAMESPACE, "platform");
         assert.equal(DATA_NAMESPACE, "data");
     });
@@ -96,7 +111,10 @@ describe("KubernetesPlatform", () => {
             assert.deepEqual(denyAll.map((p) => p.spec.policyTypes), [["Ingress", "Egress"]], `${name} has a default deny`);
         }
         const created = new Set(namespaces().map((m) => m.name));
-        for (const r of platform.filter((c) => c.type.startsWith("kubernetes:") && c.type !== NAMESPACE && c.type !== "kubernetes:helm.sh/v3:Release")) {
+        // Cluster-scoped objects (image verification's policies) live in no namespace.
+        const clusterScoped = [NAMESPACE, "kubernetes:helm.sh/v3:Release", "kubernetes:policy.sigstore.dev/v1beta1:ClusterImagePolicy",
+            "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy", "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding"];
+        for (const r of platform.filter((c) => c.type.startsWith("kubernetes:") && !clusterScoped.includes(c.type))) {
             assert.ok(created.has(inputs(r).metadata.namespace), `${r.urn} lives in a namespace the platform created`);
         }
     });
@@ -131,10 +149,14 @@ describe("KubernetesPlatform", () => {
             const sources = new Set(policiesIn(tenant).flatMap((p) => ((p.spec.ingress ?? []) as PolicyRule[]).flatMap((r) => (r.from ?? [{}]).map(peerNamespace))));
             assert.deepEqual([...sources].sort(), ["istio-ingress", tenant]);
         }
-        for (const { name } of namespaces().filter((m) => !m.name.startsWith("tenant-"))) {
+        // The egress gateway admits the tenants the stack lets call an external host, and only on its listener.
+        for (const { name } of namespaces().filter((m) => !m.name.startsWith("tenant-") && m.name !== "istio-egress")) {
             const text = JSON.stringify(policiesIn(name));
             assert.ok(!text.includes("tenant-"), `${name} lets a tenant in`);
         }
+        const callers = policiesIn("istio-egress").filter((p) => JSON.stringify(p).includes("tenant-"));
+        assert.deepEqual(callers.map((p) => [p.metadata.name, p.spec.ingress[0].from.map(peerNamespace), p.spec.ingress[0].ports]),
+            [["allow-callers", [PLATFORM_NAMESPACE, "tenant-acme"], [{ protocol: "TCP", port: 8443 }]]]);
     });
 
     it("lets a tenant read Secrets only when configured, and binds each tenant's group", () => {
@@ -149,11 +171,37 @@ describe("KubernetesPlatform", () => {
     });
 
     it("installs the mesh from the configured repository, with replicas for production", () => {
-        const releases = ofType(platform, "kubernetes:helm.sh/v3:Release").map(inputs).filter((r) => r.chart !== PERCONA_MONGODB.chart && r.chart !== PERCONA_MONGODB.crdChart);
-        assert.equal(releases.length, 4);
+        const releases = ofType(platform, "kubernetes:helm.sh/v3:Release").map(inputs).filter((r) => r.chart !== PERCONA_MONGODB.chart && r.chart !== PERCONA_MONGODB.crdChart && r.chart !== "policy-controller");
+        assert.equal(releases.length, 5);
         assert.ok(releases.every((r) => r.repositoryOpts.repo === MIRROR));
+        assert.equal(releases.find((r) => r.name === "istio-egress").values.service.type, "ClusterIP");
+        assert.equal(releases.find((r) => r.name === "istio-egress").values.autoscaling.minReplicas, 2);
         assert.equal(releases.find((r) => r.name === "istiod").values.pilot.autoscaleMin, 2);
         assert.equal(releases.find((r) => r.name === "istio-ingress").values.service.type, "NodePort");
+    });
+
+    it("verifies images in the platform, data and tenant namespaces, and waits for the controller before them", () => {
+        const optedIn = namespaces().filter((m) => m.labels["policy.sigstore.dev/include"] === "true").map((m) => m.name).sort();
+        assert.deepEqual(optedIn, ["data", "platform", "tenant-acme", "tenant-globex"]);
+        const binding = inputs(ofType(platform, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding")[0]);
+        assert.deepEqual(binding.spec.matchResources.namespaceSelector.matchExpressions[0].values, optedIn);
+        assert.deepEqual(binding.spec.validationActions, ["Deny"]);
+        const controller = ofType(platform, "kubernetes:helm.sh/v3:Release").find((r) => inputs(r).chart === "policy-controller")!;
+        assert.equal(inputs(controller).values.webhook.replicaCount, 2, "two replicas outside dev");
+        for (const ns of [PLATFORM_NAMESPACE, DATA_NAMESPACE]) {
+            const component = ofType(platform, "secure-platform:k8s:SecureNamespace").find((r) => r.name === ns)!;
+            assert.ok(component.dependencies.includes(controller.urn), `the ${ns} SecureNamespace waits for the admission controller`);
+        }
+    });
+
+    it("lets only the namespaces the stack names call out, through the egress gateway alone", () => {
+        const toGateway = ofType(platform, NETWORK_POLICY).map(inputs).filter((p) => p.metadata.name === "allow-egress-gateway").map((p) => p.metadata.namespace);
+        assert.deepEqual(toGateway.sort(), [PLATFORM_NAMESPACE, "tenant-acme"]);
+        const [entry] = ofType(platform, "kubernetes:networking.istio.io/v1:ServiceEntry").map(inputs).filter((e) => e.spec.hosts.includes("api.stripe.com"));
+        assert.deepEqual(entry.spec.exportTo, [".", PLATFORM_NAMESPACE, "tenant-acme"]);
+        const outside = ofType(platform, NETWORK_POLICY).map(inputs).filter((p) => p.metadata.namespace !== "istio-egress"
+            && ((p.spec.egress ?? []) as Array<{ to?: Array<{ ipBlock?: { cidr: string } }> }>).some((rule) => (rule.to ?? []).some((peer) => peer.ipBlock?.cidr === "0.0.0.0/0")));
+        assert.deepEqual(outside.map((p) => `${p.metadata.namespace}/${p.metadata.name}`), []);
     });
 
     it("waits for the mesh-wide policies before tenants and the platform namespaces", () => {
@@ -182,7 +230,7 @@ describe("KubernetesPlatform", () => {
     });
 
     it("grants the platform's host to the platform namespace and each tenant's host to the tenant's namespace on the shared gateway", () => {
-        const gateway = ofType(platform, "kubernetes:networking.istio.io/v1:Gateway").map(inputs);
+        const gateway = ofType(platform, "kubernetes:networking.istio.io/v1:Gateway").map(inputs).filter((g) => g.metadata.namespace === "istio-ingress");
         assert.equal(gateway.length, 1);
         assert.deepEqual(gateway[0].spec.servers[0].hosts, [
             "istio-ingress/*", "platform/app.example.com", "tenant-acme/acme.app.example.com", "tenant-globex/globex.app.example.com",
@@ -190,7 +238,7 @@ describe("KubernetesPlatform", () => {
     });
 
     it("routes nothing for the platform without a domain, nor for a tenant without hosts", () => {
-        const tenant = (name: string, hosts: string[]) => ({ name, group: `${name}-developers`, readSecrets: false, quota: DEFAULT_TENANT_QUOTA, hosts });
+        const tenant = (name: string, hosts: string[]) => ({ name, group: `${name}-developers`, readSecrets: false, quota: DEFAULT_TENANT_QUOTA, hosts, keyGeneration: 1 });
         assert.deepEqual(ingressRoutes(undefined, [tenant("acme", ["*.acme.example"]), tenant("globex", [])]), [{ namespace: "tenant-acme", hosts: ["*.acme.example"] }]);
         assert.deepEqual(ingressRoutes("app.example.com", []), [{ namespace: "platform", hosts: ["app.example.com"] }]);
     });

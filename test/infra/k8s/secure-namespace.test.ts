@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as k8s from "@pulumi/kubernetes";
-import { DNS_EGRESS } from "../../../infra/k8s/network-policies";
+import { allowBaseline, DNS_EGRESS } from "../../../infra/k8s/network-policies";
 import { podSecurityLabels, PRIVILEGED_NAMESPACES, RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../../../infra/k8s/pod-security";
 import { ISTIOD_XDS_PORT, NamespaceQuota, SecureNamespace } from "../../../infra/k8s/secure-namespace";
 import { RecordedResource, renderComponents } from "../../../engine/program";
@@ -37,7 +37,7 @@ before(async () => {
         // The one namespace allowed to run privileged pods.
         new SecureNamespace("istio-cni", { name: "istio-cni", kubernetesVersion: "1.35", quota: QUOTA, mesh: false }, { provider });
         // istiod elsewhere.
-        new SecureNamespace("meshed", { name: "meshed", kubernetesVersion: "1.35", quota: QUOTA, meshNamespace: "mesh-system" }, { provider });
+        new SecureNamespace("meshed", { name: "meshed", kubernetesVersion: "1.35", quota: QUOTA, meshNamespace: "mesh-system", verifyImages: true }, { provider });
     });
     all = resources;
     providerUrn = named(resources, "cluster").urn;
@@ -104,6 +104,13 @@ describe("SecureNamespace", () => {
         }
     });
 
+    it("opts into image verification only when asked", () => {
+        assert.equal(labelsOf("meshed")["policy.sigstore.dev/include"], "true");
+        for (const ns of ["apps", "batch", "istio-cni"]) {
+            assert.equal(labelsOf(ns)["policy.sigstore.dev/include"], undefined, ns);
+        }
+    });
+
     it("labels for sidecar injection only when in the mesh", () => {
         assert.equal(labelsOf("apps")["istio-injection"], "enabled");
         assert.equal(labelsOf("meshed")["istio-injection"], "enabled");
@@ -126,9 +133,9 @@ describe("SecureNamespace", () => {
 
     it("opens exactly DNS, the namespace itself, istiod (in the mesh) and the given allows", () => {
         const names = (ns: string) => policies(ns).map((p) => p.metadata.name).sort();
-        const base = ["allow-dns", "allow-same-namespace-egress", "allow-same-namespace-ingress", "default-deny"];
-        assert.deepEqual(names("apps"), [...base, "allow-istiod", "allow-web"].sort());
-        assert.deepEqual(names("meshed"), [...base, "allow-istiod"].sort());
+        const base = ["allow-baseline", "default-deny"];
+        assert.deepEqual(names("apps"), [...base, "allow-web"].sort());
+        assert.deepEqual(names("meshed"), base);
         assert.deepEqual(names("batch"), base);
         assert.deepEqual(names("istio-cni"), base);
         for (const ns of Object.keys(children)) {
@@ -136,36 +143,29 @@ describe("SecureNamespace", () => {
         }
     });
 
-    it("sends DNS only to kube-dns in kube-system, on port 53", () => {
-        for (const ns of Object.keys(children)) {
-            assert.deepEqual(policy(ns, "allow-dns").spec, {
-                podSelector: {},
-                policyTypes: ["Egress"],
-                egress: [{
-                    to: [{ ...byNamespace("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
-                    ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
-                }],
-            });
-        }
+    const DNS = {
+        to: [{ ...byNamespace("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+        ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
+    };
+    const istiod = (meshNs: string) => ({ to: [{ ...byNamespace(meshNs), podSelector: { matchLabels: { app: "istiod" } } }], ports: [{ protocol: "TCP", port: 15012 }] });
+
+    it("admits its own namespace and reaches DNS (only kube-dns in kube-system, port 53), its own namespace and, meshed, only istiod on its xDS port", () => {
         assert.deepEqual(DNS_EGRESS.ports, [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }]);
-    });
-
-    it("lets meshed pods reach only istiod, on its xDS port", () => {
         assert.equal(ISTIOD_XDS_PORT, 15012);
-        for (const [ns, meshNs] of [["apps", "istio-system"], ["meshed", "mesh-system"]]) {
-            assert.deepEqual(policy(ns, "allow-istiod").spec, {
+        const meshOf: Record<string, string | undefined> = { apps: "istio-system", meshed: "mesh-system" };
+        for (const ns of Object.keys(children)) {
+            assert.deepEqual(policy(ns, "allow-baseline").spec, {
                 podSelector: {},
-                policyTypes: ["Egress"],
-                egress: [{ to: [{ ...byNamespace(meshNs), podSelector: { matchLabels: { app: "istiod" } } }], ports: [{ protocol: "TCP", port: 15012 }] }],
-            });
+                policyTypes: ["Ingress", "Egress"],
+                // Only through the API server's name label.
+                ingress: [{ from: [byNamespace(ns)] }],
+                egress: [DNS, { to: [byNamespace(ns)] }, ...(meshOf[ns] ? [istiod(meshOf[ns]!)] : [])],
+            }, ns);
         }
     });
 
-    it("admits and reaches its own namespace only through the API server's name label", () => {
-        for (const ns of Object.keys(children)) {
-            assert.deepEqual(policy(ns, "allow-same-namespace-ingress").spec, { podSelector: {}, policyTypes: ["Ingress"], ingress: [{ from: [byNamespace(ns)] }] });
-            assert.deepEqual(policy(ns, "allow-same-namespace-egress").spec, { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [byNamespace(ns)] }] });
-        }
+    it("refuses a pod-scoped rule in the baseline, which would open it to every pod", () => {
+        assert.throws(() => allowBaseline("apps", [{ name: "web", direction: "Ingress", podLabels: { app: "web" } }], {}), /allowBaseline\(apps\): baseline rules apply to every pod/);
     });
 
     it("applies extra allows to the given pods, peers and ports only", () => {
@@ -179,7 +179,12 @@ describe("SecureNamespace", () => {
     it("has no allow that opens everything", () => {
         for (const ns of Object.keys(children)) {
             for (const p of policies(ns)) {
-                assert.equal(p.spec.policyTypes.length, rulesOf(p).length === 0 ? 2 : 1, `${ns}/${p.metadata.name} has one direction`);
+                // Only default-deny lists a direction without rules (which denies it); an allow has rules for each.
+                if (rulesOf(p).length === 0) {
+                    assert.deepEqual(p.spec.policyTypes, ["Ingress", "Egress"], `${ns}/${p.metadata.name} denies both directions`);
+                } else {
+                    assert.deepEqual(p.spec.policyTypes, [...(p.spec.ingress ? ["Ingress"] : []), ...(p.spec.egress ? ["Egress"] : [])], `${ns}/${p.metadata.name} lists exactly the directions it has rules for`);
+                }
                 for (const rule of rulesOf(p)) {
                     const peers = rule.from ?? rule.to;
                     assert.ok(peers === undefined || peers.length > 0, `${ns}/${p.metadata.name} has an empty peer list`);
@@ -248,6 +253,7 @@ describe("SecureNamespace", () => {
         const urns = all.map((r) => r.urn);
         assert.equal(new Set(urns).size, urns.length);
         assert.equal(ofType(all, NAMESPACE).length, 4);
-        assert.equal(ofType(all, NETWORK_POLICY).length, 6 + 5 + 4 + 4);
+        // default-deny and allow-baseline in each, plus apps' allow-web.
+        assert.equal(ofType(all, NETWORK_POLICY).length, 3 + 2 + 2 + 2);
     });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { arnAccount, IMAGE_SETTINGS, PULL_THROUGH_SECRET_PREFIX } from "../../../infra/settings/images";
-import { DOCKER_HUB_CREDENTIAL, minimal, minimalOnPrem, P, parse, problems, rejects, without } from "../../harness/config-fixtures";
+import { DOCKER_HUB_CREDENTIAL, GITHUB_CREDENTIAL, minimal, minimalOnPrem, P, parse, problems, rejects, without } from "../../harness/config-fixtures";
 
 const arn = (region: string, account: string, name: string, partition = "aws") => `arn:${partition}:secretsmanager:${region}:${account}:secret:${name}`;
 
@@ -47,6 +47,14 @@ describe("image settings", () => {
 
     it("is an AWS setting that an on-prem stack may not set", () => {
         assert.ok(problems(minimalOnPrem("prod", { dockerHubCredentialArn: DOCKER_HUB_CREDENTIAL })).includes(`${P}:dockerHubCredentialArn: applies only to platform aws; an on-prem stack creates no AWS resource, remove it`));
+    });
+
+    it("takes and requires the ghcr.io credential too, validated the same way", () => {
+        assert.equal(parse(minimal("dev")).images.githubCredentialArn, GITHUB_CREDENTIAL);
+        rejects(without(minimal("dev"), "githubCredentialArn"), "githubCredentialArn", /missing; the image-verification controller's image is on GitHub Container Registry \(ghcr.io\)/);
+        rejects(minimal("dev", { githubCredentialArn: arn("eu-west-1", "111122223333", "github-token") }), "githubCredentialArn", /must start with ecr-pullthroughcache\//);
+        rejects(minimal("dev", { githubCredentialArn: arn("us-east-1", "111122223333", "ecr-pullthroughcache/github") }), "githubCredentialArn", /the secret is in us-east-1/);
+        assert.ok(problems(minimalOnPrem("prod", { githubCredentialArn: GITHUB_CREDENTIAL })).includes(`${P}:githubCredentialArn: applies only to platform aws; an on-prem stack creates no AWS resource, remove it`));
     });
 
     it("documents the setting", () => {

@@ -14,6 +14,7 @@ interface PlatformOutputs {
     readonly appSubnetIds: string[];
     readonly dataSubnetIds: string[];
     readonly kmsKeyArns: { readonly ebs: string; readonly logs: string; readonly backup: string; readonly secrets: string };
+    readonly accessLogBucket: string;
 }
 const platform = pulumi.output(outputs as Promise<PlatformOutputs>);
 const keys = platform.kmsKeyArns;
@@ -36,6 +37,7 @@ const region = aws.getRegionOutput({}, opts);
     const closed = new aws.s3.Bucket("bucket-secure", {}, opts);
     new aws.s3.BucketPublicAccessBlock("bucket-secure", { bucket: closed.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, opts);
     new aws.s3.BucketOwnershipControls("bucket-secure", { bucket: closed.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
+    new aws.s3.BucketLogging("bucket-secure", { bucket: closed.id, targetBucket: platform.accessLogBucket, targetPrefix: "s3-access-logs/" }, opts);
     new aws.s3.BucketServerSideEncryptionConfiguration("bucket-secure", {
         bucket: closed.id,
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keys.backup }, bucketKeyEnabled: true }],

@@ -29,7 +29,7 @@ export function nameOf(urn: string): string {
 
 /** AWS resources (aws-program.ts). */
 export const AWS_ADDITIONS: readonly Addition[] = [
-    { name: "bucket", what: "an S3 bucket with a bucket policy", rules: ["disallow-public-bucket-policy", "require-bucket-public-access-block", "require-bucket-kms-encryption", "require-bucket-ssl-only"] },
+    { name: "bucket", what: "an S3 bucket with a bucket policy", rules: ["disallow-public-bucket-policy", "require-bucket-public-access-block", "require-bucket-kms-encryption", "require-bucket-ssl-only", "require-bucket-access-logging"] },
     { name: "rds", what: "an RDS PostgreSQL instance", rules: ["disallow-public-db-instance", "require-db-encryption", "require-db-backup-retention"] },
     { name: "queue", what: "an SQS queue", rules: ["require-queue-kms-encryption"] },
     { name: "topic", what: "an SNS topic", rules: ["require-topic-kms-encryption"] },
@@ -49,12 +49,14 @@ export const AWS_ADDITIONS: readonly Addition[] = [
 
 /** Kubernetes objects, keys and generated secrets (kubernetes-program.ts). */
 export const KUBERNETES_ADDITIONS: readonly Addition[] = [
-    { name: "deployment", what: "a Deployment in a yaml/v2 ConfigGroup", rules: ["disallow-privileged-containers", "require-run-as-non-root", "require-trusted-images"] },
+    { name: "deployment", what: "a Deployment in a yaml/v2 ConfigGroup", rules: ["disallow-privileged-containers", "require-run-as-non-root", "require-trusted-images", "require-verified-images"] },
     { name: "daemonset", what: "a DaemonSet in a v1 ConfigGroup", rules: ["disallow-host-namespaces", "disallow-host-paths"] },
     { name: "authorization-policy", what: "an Istio AuthorizationPolicy", rules: ["restrict-authorization-policy-allows"] },
     { name: "peer-authentication", what: "an Istio PeerAuthentication", rules: ["require-strict-mtls"] },
     { name: "service", what: "a Service", rules: ["restrict-service-exposure"] },
     { name: "network-policy", what: "a NetworkPolicy admitting callers", rules: ["restrict-network-policy-peers"] },
+    { name: "egress-policy", what: "a NetworkPolicy for calling an external API", rules: ["restrict-internet-egress"] },
+    { name: "egress-entry", what: "an Istio ServiceEntry for an external API", rules: ["require-egress-gateway-routing"] },
     { name: "cluster-role-binding", what: "a role binding for a team's group", rules: ["disallow-cluster-admin-bindings"] },
     { name: "role", what: "a Role for a team's operator", rules: ["disallow-wildcard-rbac"] },
     { name: "namespace", what: "a Namespace", rules: ["require-pod-security-labels", "require-default-deny-network-policy"] },

@@ -201,6 +201,30 @@ for (const [twin, storageClassName] of [["insecure", undefined], ["secure", "ord
     }, opts);
 }
 
+// A call to an external API: a way out for the pods, and the host in the mesh's registry.
+const egressPolicy = (twin: string, rule: Record<string, unknown>) => new k8s.networking.v1.NetworkPolicy(`egress-policy-${twin}`, {
+    metadata: { name: `orders-${twin}-partner-api`, namespace: "platform" },
+    spec: { podSelector: {}, policyTypes: ["Egress"], egress: [rule] },
+}, opts);
+egressPolicy("insecure", { ports: [{ protocol: "TCP", port: 443 }] });
+egressPolicy("secure", {
+    to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "istio-egress" } }, podSelector: { matchLabels: { istio: "egressgateway" } } }],
+    ports: [{ protocol: "TCP", port: 8443 }],
+});
+const networking = (name: string, kind: string, spec: Record<string, unknown>) => new k8s.apiextensions.CustomResource(name, {
+    apiVersion: "networking.istio.io/v1", kind, metadata: { name, namespace: "platform" }, spec,
+}, opts);
+for (const twin of ["insecure", "secure"]) {
+    networking(`egress-entry-${twin}`, "ServiceEntry", {
+        hosts: [`api-${twin}.partner.example`], exportTo: ["."], location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 443, name: "tls", protocol: "TLS" }],
+    });
+}
+networking("egress-entry-secure-route", "VirtualService", {
+    hosts: ["api-secure.partner.example"],
+    exportTo: ["."],
+    tls: [{ match: [{ port: 443, sniHosts: ["api-secure.partner.example"] }], route: [{ destination: { host: "istio-egress.istio-egress.svc.cluster.local", port: { number: 443 } } }] }],
+});
+
 // Settings, a credential, a key and a generated password.
 new k8s.core.v1.ConfigMap("config-map-insecure", { metadata: { name: "orders-insecure", namespace: "platform" }, data: { LOG_LEVEL: "info", DB_PASSWORD: "orders-password-1" } }, opts);
 new k8s.core.v1.ConfigMap("config-map-secure", { metadata: { name: "orders-secure", namespace: "platform" }, data: { LOG_LEVEL: "info", DB_HOST: "orders-db.platform.svc" } }, opts);

@@ -309,7 +309,7 @@ describe("IstioMesh namespaces", () => {
     });
 
     it("opens istiod only on xDS, its webhooks and the API server", () => {
-        const open = policiesIn("istio-system").filter((p) => !["default-deny", "allow-dns", "allow-same-namespace-ingress", "allow-same-namespace-egress"].includes(p.metadata.name));
+        const open = policiesIn("istio-system").filter((p) => !["default-deny", "allow-baseline"].includes(p.metadata.name));
         assert.deepEqual(open.map((p) => [p.metadata.name, p.spec]).sort(), [
             ["allow-kube-api", { podSelector: { matchLabels: { app: "istiod" } }, policyTypes: ["Egress"], egress: [{ ports: [{ protocol: "TCP", port: 443 }, { protocol: "TCP", port: 6443 }] }] }],
             ["allow-webhooks", { podSelector: { matchLabels: { app: "istiod" } }, policyTypes: ["Ingress"], ingress: [{ ports: [{ protocol: "TCP", port: 15017 }] }] }],
@@ -329,7 +329,8 @@ describe("IstioMesh namespaces", () => {
         });
         const backends = policiesIn("istio-ingress").find((p) => p.metadata.name === "allow-backends")!;
         assert.deepEqual(backends.spec, { podSelector: { matchLabels: { istio: "ingress" } }, policyTypes: ["Egress"], egress: [{ to: [{ namespaceSelector: {} }] }] });
-        assert.ok(policiesIn("istio-ingress").some((p) => p.metadata.name === "allow-istiod"), "the gateway reaches istiod");
+        const baseline = policiesIn("istio-ingress").find((p) => p.metadata.name === "allow-baseline")!;
+        assert.ok(baseline.spec.egress.some((rule: { to: { podSelector?: { matchLabels: Record<string, string> } }[] }) => rule.to.some((peer) => peer.podSelector?.matchLabels.app === "istiod")), "the gateway reaches istiod");
     });
 
     it("has no policy that admits every peer on every port", () => {
@@ -347,6 +348,15 @@ describe("IstioMesh namespaces", () => {
                 }
             }
         }
+    });
+
+    it("lets only the CNI node agent's pods reach the API server from istio-cni", () => {
+        const kubeApi = policiesIn("istio-cni").find((p) => p.metadata.name === "allow-kube-api")!;
+        assert.deepEqual(kubeApi.spec, {
+            podSelector: { matchLabels: { "k8s-app": "istio-cni-node" } },
+            policyTypes: ["Egress"],
+            egress: [{ ports: [{ protocol: "TCP", port: 443 }, { protocol: "TCP", port: 6443 }] }],
+        });
     });
 
     it("lets the gateway namespace create exactly the NodePorts it needs and nothing else exposed", () => {
