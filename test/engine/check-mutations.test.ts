@@ -230,6 +230,18 @@ const MUTATIONS: readonly Mutation[] = [
         control: "AWS FSBP S3.9",
     },
     {
+        what: "namespaces no longer opted in to signature verification",
+        edits: [{ file: "infra/k8s/secure-namespace.ts", from: '...(args.verifyImages ? { [VERIFICATION_OPT_IN_LABEL]: "true" } : {}),', to: "" }],
+        policy: "require-image-verification",
+        control: "CIS K8s 5.5.1",
+    },
+    {
+        what: "the tenant-key readers' way to KMS widened to the internet",
+        edits: [{ file: "infra/aws/aws-platform.ts", from: '{ name: "kms", direction: "Egress", peers: [{ ipBlock: { cidr: config.network.vpcCidr } }]', to: '{ name: "kms", direction: "Egress", peers: [{ ipBlock: { cidr: "0.0.0.0/0" } }]' }],
+        policy: "restrict-internet-egress",
+        control: "NIST SP 800-53 SC-7",
+    },
+    {
         what: "public snapshot sharing unblocked",
         edits: [{ file: "infra/aws/ebs-storage.ts", from: '{ state: "block-all-sharing" }', to: '{ state: "unblocked" }' }],
         policy: "disallow-public-ebs-snapshots",
