@@ -254,11 +254,12 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         serviceAccount: tenantKeyIdentity.serviceAccount,
         roleArn: tenantKeyRole.arn,
     }, { ...opts, dependsOn: [lateAddons] }) : undefined;
-    // The image-verification controller reads a KMS signing key's public half as its own Pod Identity role.
+    // The image-verification controller reads images, their signatures and a KMS signing key's public half as its
+    // own Pod Identity role.
     const kmsKey = config.imageVerification?.kmsKey;
-    const verificationIdentity = kmsKey ? new ImageVerificationIdentity("image-verification", {
-        context, clusterName: cluster.name, clusterTagName: clusterName, kmsKeyArn: kmsKey.arn, podIdentityAgentCidr: POD_IDENTITY_AGENT_CIDR,
-    }, { ...opts, dependsOn: [lateAddons] }) : undefined;
+    const verificationIdentity = new ImageVerificationIdentity("image-verification", {
+        context, clusterName: cluster.name, clusterTagName: clusterName, ...(kmsKey ? { kmsKeyArn: kmsKey.arn } : {}), podIdentityAgentCidr: POD_IDENTITY_AGENT_CIDR,
+    }, { ...opts, dependsOn: [lateAddons] });
 
     const bucket = logicalBackups.bucket.bucket;
     const outputs = {
@@ -323,7 +324,7 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
         kubernetesVersion: config.cluster.kubernetesVersion,
         ...(config.edge.domainName ? { domainName: config.edge.domainName } : {}),
         sources,
-        ...(verificationIdentity ? { imageVerificationEgress: verificationIdentity.egress } : {}),
+        imageVerificationEgress: verificationIdentity.egress,
         // The node groups at their largest.
         maxNodes: Object.values(config.cluster.nodeGroups).reduce((total, group) => total + group.maxSize, 0),
         provider: kubernetesProvider,
@@ -366,7 +367,7 @@ export async function deployAwsPlatform(config: AwsPlatformConfig) {
             },
         },
         protect: isProd,
-    }, { dependsOn: [lateAddons, appNodes, dataNodes, backupIdentity, expiryIdentity, ...(tenantKeyAssociation ? [tenantKeyAssociation] : []), ...(verificationIdentity ? [verificationIdentity] : []), imageCache, warmup] });
+    }, { dependsOn: [lateAddons, appNodes, dataNodes, backupIdentity, expiryIdentity, ...(tenantKeyAssociation ? [tenantKeyAssociation] : []), verificationIdentity, imageCache, warmup] });
 
     return outputs;
 }
