@@ -199,3 +199,23 @@ export function identityPolicies(type: string, props: Props): IdentityPolicy[] {
     }
     return [{ where: "policy", document: props.policy }];
 }
+
+/**
+ * Calls `judge` with each Allow statement of the identity-based policies a resource of IDENTITY_POLICY_TYPES declares
+ * (its label, e.g. `statement 2 ("Admin")`, and where the document is); a document that does not parse is reported.
+ */
+export function forEachIdentityAllow(type: string, props: Props, report: (message: string) => void,
+    judge: (statement: Props, label: string, where: string) => void): void {
+    for (const { where, document } of identityPolicies(type, props)) {
+        const statements = policyStatements(document);
+        if (statements === "invalid") {
+            report(`${where} is not a valid policy document, so what it allows cannot be checked.`);
+            continue;
+        }
+        (statements ?? []).forEach((statement, i) => {
+            if (isAllow(statement)) {
+                judge(statement, statementLabel(statement, i), where);
+            }
+        });
+    }
+}

@@ -1,7 +1,5 @@
 import { defineResourceRule } from "../../lib/rule";
-import {
-    allActionPatterns, appliesToEveryResource, identityPolicies, IDENTITY_POLICY_TYPES, isAllow, policyStatements, statementLabel, stringList,
-} from "../../lib/iam-policy-document";
+import { allActionPatterns, appliesToEveryResource, forEachIdentityAllow, IDENTITY_POLICY_TYPES, stringList } from "../../lib/iam-policy-document";
 
 /**
  * FSBP IAM.1 and CIS 1.16 name the statement `"Effect": "Allow", "Action": "*", "Resource": "*"`. A
@@ -16,26 +14,16 @@ export default defineResourceRule({
     remediation: "In the aws.iam.Policy, RolePolicy, UserPolicy or GroupPolicy `policy` (or the aws.iam.Role `inlinePolicies`), list the actions the principal needs (e.g. `s3:GetObject`) and the ARNs of the resources it needs them on instead of `\"Action\": \"*\"`/`NotAction` with `\"Resource\": \"*\"`.",
     resourceTypes: [...IDENTITY_POLICY_TYPES],
     validate(props, { type }, report) {
-        for (const { where, document } of identityPolicies(type, props)) {
-            const statements = policyStatements(document);
-            if (statements === "invalid") {
-                report(`${where} is not a valid policy document, so what it allows cannot be checked.`);
-                continue;
+        forEachIdentityAllow(type, props, report, (statement, label, where) => {
+            const all = allActionPatterns(statement);
+            const notAction = statement.NotAction !== undefined;
+            if ((all.length === 0 && !notAction) || !appliesToEveryResource(statement)) {
+                return;
             }
-            (statements ?? []).forEach((statement, i) => {
-                if (!isAllow(statement)) {
-                    return;
-                }
-                const all = allActionPatterns(statement);
-                const notAction = statement.NotAction !== undefined;
-                if ((all.length === 0 && !notAction) || !appliesToEveryResource(statement)) {
-                    return;
-                }
-                const granted = notAction
-                    ? `every action except ${stringList(statement.NotAction).join(", ") || "none"} (NotAction)`
-                    : `Action "${all[0]}"`;
-                report(`${statementLabel(statement, i)} of ${where} allows ${granted} on every resource: full administrative access. Expected the actions and resource ARNs the principal needs.`);
-            });
-        }
+            const granted = notAction
+                ? `every action except ${stringList(statement.NotAction).join(", ") || "none"} (NotAction)`
+                : `Action "${all[0]}"`;
+            report(`${label} of ${where} allows ${granted} on every resource: full administrative access. Expected the actions and resource ARNs the principal needs.`);
+        });
     },
 });

@@ -1,7 +1,5 @@
 import { defineResourceRule } from "../../lib/rule";
-import {
-    grantsAction, identityPolicies, IDENTITY_POLICY_TYPES, isAllow, patternMatches, policyStatements, statementLabel, stringList,
-} from "../../lib/iam-policy-document";
+import { forEachIdentityAllow, grantsAction, IDENTITY_POLICY_TYPES, patternMatches, stringList } from "../../lib/iam-policy-document";
 
 /** Resource patterns that take in every role of an account (`arn:aws:iam::<account>:role/*`), or of every account. */
 function coversEveryRole(resource: string): boolean {
@@ -27,21 +25,14 @@ export default defineResourceRule({
     remediation: "In the statement of the aws.iam.Policy, RolePolicy, UserPolicy or GroupPolicy `policy` (or the aws.iam.Role `inlinePolicies`) that allows `iam:PassRole`, set `Resource` to the ARNs of the roles to pass (e.g. `arn:aws:iam::<account>:role/app-task`), and add a `iam:PassedToService` condition.",
     resourceTypes: [...IDENTITY_POLICY_TYPES],
     validate(props, { type }, report) {
-        for (const { where, document } of identityPolicies(type, props)) {
-            const statements = policyStatements(document);
-            if (statements === "invalid") {
-                report(`${where} is not a valid policy document, so what it allows cannot be checked.`);
-                continue;
+        forEachIdentityAllow(type, props, report, (statement, label, where) => {
+            if (!grantsAction(statement, "iam:PassRole")) {
+                return;
             }
-            (statements ?? []).forEach((statement, i) => {
-                if (!isAllow(statement) || !grantsAction(statement, "iam:PassRole")) {
-                    return;
-                }
-                const broad = statement.NotResource !== undefined ? ["every resource but those in NotResource"] : stringList(statement.Resource).filter(coversEveryRole);
-                if (broad.length > 0) {
-                    report(`${statementLabel(statement, i)} of ${where} allows iam:PassRole on ${broad.map((r) => (r.startsWith("every") ? r : `"${r}"`)).join(", ")}: any role can be handed to a service. Expected the ARNs of the roles to pass.`);
-                }
-            });
-        }
+            const broad = statement.NotResource !== undefined ? ["every resource but those in NotResource"] : stringList(statement.Resource).filter(coversEveryRole);
+            if (broad.length > 0) {
+                report(`${label} of ${where} allows iam:PassRole on ${broad.map((r) => (r.startsWith("every") ? r : `"${r}"`)).join(", ")}: any role can be handed to a service. Expected the ARNs of the roles to pass.`);
+            }
+        });
     },
 });

@@ -1,5 +1,5 @@
 import { defineResourceRule } from "../../lib/rule";
-import { identityPolicies, IDENTITY_POLICY_TYPES, isAllow, policyStatements, statementLabel, stringList } from "../../lib/iam-policy-document";
+import { forEachIdentityAllow, IDENTITY_POLICY_TYPES, stringList } from "../../lib/iam-policy-document";
 
 /**
  * FSBP IAM.21 fails an Allow statement whose Action is `<service>:*`. It judges customer managed policies
@@ -14,21 +14,11 @@ export default defineResourceRule({
     remediation: "In the aws.iam.Policy, RolePolicy, UserPolicy or GroupPolicy `policy` (or the aws.iam.Role `inlinePolicies`), replace `\"<service>:*\"` with the actions needed (e.g. `s3:GetObject`, `s3:PutObject`), or with a prefix of related actions such as `ec2:Describe*`.",
     resourceTypes: [...IDENTITY_POLICY_TYPES],
     validate(props, { type }, report) {
-        for (const { where, document } of identityPolicies(type, props)) {
-            const statements = policyStatements(document);
-            if (statements === "invalid") {
-                report(`${where} is not a valid policy document, so what it allows cannot be checked.`);
-                continue;
+        forEachIdentityAllow(type, props, report, (statement, label, where) => {
+            const wildcards = stringList(statement.Action).filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
+            if (wildcards.length > 0) {
+                report(`${label} of ${where} allows ${wildcards.map((a) => `"${a}"`).join(", ")}: every action of ${wildcards.includes("*") ? "every service" : "the service"}. Expected the actions the principal needs.`);
             }
-            (statements ?? []).forEach((statement, i) => {
-                if (!isAllow(statement)) {
-                    return;
-                }
-                const wildcards = stringList(statement.Action).filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
-                if (wildcards.length > 0) {
-                    report(`${statementLabel(statement, i)} of ${where} allows ${wildcards.map((a) => `"${a}"`).join(", ")}: every action of ${wildcards.includes("*") ? "every service" : "the service"}. Expected the actions the principal needs.`);
-                }
-            });
-        }
+        });
     },
 });
