@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport } from "./iam-documents";
-import { privateBucket } from "./private-bucket";
+import { privateBucket, ServerAccessLogTarget } from "./private-bucket";
 import { AwsContext, ResolvedAwsContext, withAwsContext } from "./aws-context";
 
 /**
@@ -90,25 +90,6 @@ export interface AccessLogBucketArgs {
     readonly protect?: boolean;
 }
 
-/** Where a bucket's server access logs go: the log bucket (once its policy admits S3's delivery) and the key prefix. */
-export interface ServerAccessLogTarget {
-    readonly bucket: pulumi.Input<string>;
-    readonly prefix: string;
-}
-
-/**
- * Turns on S3 server access logging of `bucket` into `target` (FSBP S3.9), with date-partitioned keys
- * that name the source account, Region and bucket, so many buckets share one prefix.
- */
-export function enableServerAccessLogging(name: string, bucket: pulumi.Input<string>, target: ServerAccessLogTarget, opts: pulumi.CustomResourceOptions): aws.s3.BucketLogging {
-    return new aws.s3.BucketLogging(name, {
-        bucket,
-        targetBucket: target.bucket,
-        targetPrefix: `${target.prefix}/`,
-        targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
-    }, opts);
-}
-
 /**
  * The platform's log bucket: the load balancer's access logs and the S3 server access logs of every
  * other bucket of the stack. All public access blocked (FSBP S3.1/S3.8), objects owned by the bucket
@@ -137,7 +118,7 @@ export class AccessLogBucket extends pulumi.ComponentResource {
         const parent = { parent: this };
 
         // S3 server access logs may be delivered only to a bucket with SSE-S3 (S3 user guide).
-        const { bucket: created, publicAccess } = privateBucket(name, { encryption: "sse-s3", tags: { Name: name }, protect: args.protect }, this);
+        const { bucket: created, publicAccess } = privateBucket(name, { encryption: "sse-s3", tags: { Name: name }, accessLogs: "log-target", protect: args.protect }, this);
         this.bucket = created;
         const bucket = this.bucket.id;
         new aws.s3.BucketLifecycleConfiguration(name, {

@@ -9,8 +9,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport } from "./iam-documents";
-import { privateBucket } from "./private-bucket";
-import { enableServerAccessLogging, ServerAccessLogTarget } from "./access-log-bucket";
+import { privateBucket, ServerAccessLogTarget } from "./private-bucket";
 import { AwsContext, ResolvedAwsContext, withAwsContext } from "./aws-context";
 import { encryptedLogGroup } from "./log-group";
 
@@ -143,19 +142,13 @@ export class AuditTrail extends pulumi.ComponentResource {
         // trail (CloudTrail user guide, "Configure AWS KMS key policies for CloudTrail").
         const { bucket: created, publicAccess, versioning } = privateBucket(`${name}-logs`, {
             encryption: { kmsKeyArn: args.kmsKeyArn, bucketKey: false },
-            objectLock: args.lockLogFiles,
+            ...(args.lockLogFiles ? { objectLock: { retentionDays: args.retentionInDays } } : {}),
             tags: { Name: `${name}-logs` },
+            accessLogs: args.accessLogs,
             protect: args.protect,
         }, this);
         this.bucket = created;
         const bucket = this.bucket.id;
-        if (args.lockLogFiles) {
-            new aws.s3.BucketObjectLockConfiguration(`${name}-logs`, {
-                bucket,
-                objectLockEnabled: "Enabled",
-                rule: { defaultRetention: { mode: "COMPLIANCE", days: args.retentionInDays } },
-            }, { parent: this, dependsOn: [versioning] });
-        }
         new aws.s3.BucketLifecycleConfiguration(`${name}-logs`, {
             bucket,
             rules: [{
@@ -169,7 +162,6 @@ export class AuditTrail extends pulumi.ComponentResource {
                 abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
             }],
         }, { parent: this, dependsOn: [versioning] });
-        enableServerAccessLogging(`${name}-logs`, bucket, args.accessLogs, parent);
         const policy = new aws.s3.BucketPolicy(`${name}-logs`, {
             bucket,
             policy: pulumi.all([withAwsContext(args.context, (c) => c), this.bucket.arn, arn]).apply(([c, bucketArn, trail]) => trailBucketPolicy(c, bucketArn, trail)),

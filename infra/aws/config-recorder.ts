@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport } from "./iam-documents";
-import { privateBucket } from "./private-bucket";
-import { enableServerAccessLogging, ServerAccessLogTarget } from "./access-log-bucket";
+import { privateBucket, ServerAccessLogTarget } from "./private-bucket";
 import { AwsContext, ResolvedAwsContext, withAwsContext } from "./aws-context";
 import { accountRoot, KEY_ADMIN_ACTIONS, KEY_POLICY_ADMIN_ACTIONS, PolicyDocument } from "./kms-policy";
 
@@ -136,10 +135,9 @@ export class ConfigRecorder extends pulumi.ComponentResource {
         }, { parent: this, protect: args.protect });
         new aws.kms.Alias(`${name}-key`, { name: `alias/${args.namePrefix}/config`, targetKeyId: key.keyId }, parent);
 
-        const { bucket: created, publicAccess } = privateBucket(name, { encryption: { kmsKeyArn: key.arn }, tags: { Name: `${args.namePrefix}-config` }, protect: args.protect }, this);
+        const { bucket: created, publicAccess } = privateBucket(name, { encryption: { kmsKeyArn: key.arn }, tags: { Name: `${args.namePrefix}-config` }, accessLogs: args.accessLogs, protect: args.protect }, this);
         this.bucket = created;
         const bucket = this.bucket.id;
-        enableServerAccessLogging(name, bucket, args.accessLogs, parent);
         new aws.s3.BucketLifecycleConfiguration(name, {
             bucket,
             rules: [{

@@ -6,8 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { privateBucket } from "./private-bucket";
-import { enableServerAccessLogging, ServerAccessLogTarget } from "./access-log-bucket";
+import { privateBucket, ServerAccessLogTarget } from "./private-bucket";
 import { AwsContext, ResolvedAwsContext, withAwsContext } from "./aws-context";
 import { podIdentityTrustPolicy, ServiceAccountRef, denyInsecureTransport } from "./iam-documents";
 
@@ -107,10 +106,9 @@ export class LogicalBackupBucket extends pulumi.ComponentResource {
         super("secure-platform:aws:LogicalBackupBucket", name, {}, opts);
         const parent = { parent: this };
 
-        const { bucket: created, publicAccess } = privateBucket(name, { encryption: { kmsKeyArn: args.kmsKeyArn }, tags: { Name: name }, protect: args.protect }, this);
+        const { bucket: created, publicAccess } = privateBucket(name, { encryption: { kmsKeyArn: args.kmsKeyArn }, tags: { Name: name }, accessLogs: args.accessLogs, protect: args.protect }, this);
         this.bucket = created;
         const bucket = this.bucket.id;
-        enableServerAccessLogging(name, bucket, args.accessLogs, parent);
         new aws.s3.BucketLifecycleConfiguration(name, {
             bucket,
             rules: [{

@@ -1,6 +1,7 @@
 /**
  * The baseline every bucket of the platform starts from: public access blocked at the bucket, ACLs off (bucket owner
- * enforced), default encryption and versioning. The components add their policy, lifecycle and logging.
+ * enforced), default encryption, versioning, S3 server access logs into the stack's log bucket (FSBP S3.9) unless it
+ * is that bucket, and Object Lock where asked. The components add their policy and lifecycle.
  *
  * Encryption is a customer-managed KMS key, or SSE-S3 where S3 requires it: a server access log target bucket may not
  * use SSE-KMS (S3 user guide, "Enabling Amazon S3 server access logging").
@@ -13,11 +14,26 @@ export type BucketEncryption =
     | { readonly kmsKeyArn: pulumi.Input<string>; readonly bucketKey?: boolean }
     | "sse-s3";
 
+/** Where a bucket's server access logs go: the log bucket (once its policy admits S3's delivery) and the key prefix. */
+export interface ServerAccessLogTarget {
+    readonly bucket: pulumi.Input<string>;
+    readonly prefix: string;
+}
+
 export interface PrivateBucketArgs {
     readonly encryption: BucketEncryption;
     readonly tags: Readonly<Record<string, string>>;
-    /** S3 Object Lock, which can be enabled only when the bucket is created. @default false */
-    readonly objectLock?: boolean;
+    /**
+     * Where its server access logs go, or `log-target` for the log bucket itself, which S3 advises not to log
+     * (logging it into itself would loop).
+     */
+    readonly accessLogs: ServerAccessLogTarget | "log-target";
+    /**
+     * S3 Object Lock, enabled when the bucket is created (it cannot be turned on later), with a default retention in
+     * compliance mode: no one, the account's root included, can delete or overwrite a version before it ends.
+     * @default no lock
+     */
+    readonly objectLock?: { readonly retentionDays: number };
     readonly protect?: boolean;
 }
 
@@ -48,5 +64,21 @@ export function privateBucket(name: string, args: PrivateBucketArgs, parent: pul
             : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.encryption.kmsKeyArn }, bucketKeyEnabled: args.encryption.bucketKey ?? true }],
     }, opts);
     const versioning = new aws.s3.BucketVersioning(name, { bucket: id, versioningConfiguration: { status: "Enabled" } }, opts);
+    if (args.objectLock) {
+        new aws.s3.BucketObjectLockConfiguration(name, {
+            bucket: id,
+            objectLockEnabled: "Enabled",
+            rule: { defaultRetention: { mode: "COMPLIANCE", days: args.objectLock.retentionDays } },
+        }, { parent, dependsOn: [versioning] });
+    }
+    if (args.accessLogs !== "log-target") {
+        // Date-partitioned keys that name the source account, Region and bucket, so many buckets share one prefix.
+        new aws.s3.BucketLogging(name, {
+            bucket: id,
+            targetBucket: args.accessLogs.bucket,
+            targetPrefix: `${args.accessLogs.prefix}/`,
+            targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+        }, opts);
+    }
     return { bucket, publicAccess, versioning };
 }

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecurityServicesSettings } from "../settings/security-services";
-import type { ServerAccessLogTarget } from "./access-log-bucket";
+import type { ServerAccessLogTarget } from "./private-bucket";
 import { AwsContext, withAwsContext } from "./aws-context";
 import { ConfigRecorder } from "./config-recorder";
 

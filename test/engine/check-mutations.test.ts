@@ -225,7 +225,7 @@ const MUTATIONS: readonly Mutation[] = [
     },
     {
         what: "the logical-backup bucket's server access logging removed",
-        edits: [{ file: "infra/aws/logical-backup-bucket.ts", from: "        enableServerAccessLogging(name, bucket, args.accessLogs, parent);\n", to: "" }],
+        edits: [{ file: "infra/aws/logical-backup-bucket.ts", from: "accessLogs: args.accessLogs,", to: 'accessLogs: "log-target",' }],
         policy: "require-bucket-access-logging",
         control: "AWS FSBP S3.9",
     },
