@@ -1,11 +1,8 @@
 import { defineResourceRule } from "../../lib/rule";
 import { list } from "../../lib/values";
+import { isAwsManagedKey } from "../../lib/kms-keys";
 
 const REPLICA = "aws:dynamodb/tableReplica:TableReplica";
-
-function isAwsManagedKey(key: string): boolean {
-    return /(^|[:/])alias\/aws\//.test(key);
-}
 
 /**
  * DynamoDB encrypts every table, by default with an AWS-owned key that is not in the account: nothing

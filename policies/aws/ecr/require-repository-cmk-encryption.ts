@@ -1,11 +1,8 @@
 import { defineResourceRule } from "../../lib/rule";
 import { list } from "../../lib/values";
+import { isAwsManagedKey } from "../../lib/kms-keys";
 
 const TEMPLATE = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
-
-function isAwsManagedKey(key: string): boolean {
-    return /(^|[:/])alias\/aws\//.test(key);
-}
 
 /**
  * ECR encrypts images with S3-managed keys (AES256) unless told to use KMS, and KMS without a key means

@@ -1,8 +1,5 @@
 import { defineResourceRule } from "../../lib/rule";
-
-function isAwsManagedKey(key: string): boolean {
-    return /(^|[:/])alias\/aws\//.test(key);
-}
+import { isAwsManagedKey } from "../../lib/kms-keys";
 
 export default defineResourceRule<{ requireCustomerManagedKey: boolean }>({
     name: "require-efs-encryption",

@@ -1,11 +1,8 @@
 import { defineResourceRule } from "../../lib/rule";
+import { isAwsManagedKey } from "../../lib/kms-keys";
 
 const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 const CLUSTER = "aws:elasticache/cluster:Cluster";
-
-function isAwsManagedKey(key: string): boolean {
-    return /(^|[:/])alias\/aws\//.test(key);
-}
 
 /**
  * Valkey and Redis OSS encrypt at rest only in a replication group; a standalone node-based cache cluster

@@ -1,11 +1,7 @@
 import { defineResourceRule } from "../../lib/rule";
+import { isAwsManagedKey } from "../../lib/kms-keys";
 
 const CLUSTER = "aws:rds/cluster:Cluster";
-
-/** Whether a key reference names an AWS-managed key (`alias/aws/rds`), not one of the account's own. */
-function isAwsManagedKey(key: string): boolean {
-    return /(^|[:/])alias\/aws\//.test(key);
-}
 
 export default defineResourceRule<{ requireCustomerManagedKey: boolean }>({
     name: "require-db-encryption",

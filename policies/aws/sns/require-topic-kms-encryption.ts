@@ -1,8 +1,5 @@
 import { defineResourceRule } from "../../lib/rule";
-
-function isAwsManagedKey(key: string): boolean {
-    return /(^|[:/])alias\/aws\//.test(key);
-}
+import { isAwsManagedKey } from "../../lib/kms-keys";
 
 /**
  * SNS encrypts nothing with KMS unless a topic names a key. The AWS-managed aws/sns key satisfies AWS

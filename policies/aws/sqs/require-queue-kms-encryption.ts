@@ -1,8 +1,5 @@
 import { defineResourceRule } from "../../lib/rule";
-
-function isAwsManagedKey(key: string): boolean {
-    return /(^|[:/])alias\/aws\//.test(key);
-}
+import { isAwsManagedKey } from "../../lib/kms-keys";
 
 /**
  * FSBP SQS.1 accepts SQS-managed encryption (SSE-SQS, SQS's default for new queues), whose keys belong to

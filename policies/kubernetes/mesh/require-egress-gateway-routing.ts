@@ -13,18 +13,13 @@
  * sends some route (http, tls or tcp) to one of the egressGatewayServices.
  */
 import { SERVICE_ENTRY_TYPES, VIRTUAL_SERVICE_TYPES } from "../../lib/istio";
-import { isPatch, qualifiedName, strings } from "../../lib/kubernetes-kinds";
+import { isPatch, namespaceOf, qualifiedName, strings } from "../../lib/kubernetes-kinds";
 import type { PolicyResource } from "../../lib/policy-api";
-import { defineStackRule, type Props } from "../../lib/rule";
+import { defineStackRule } from "../../lib/rule";
 import { list } from "../../lib/values";
 
 const serviceEntryTypes: readonly string[] = SERVICE_ENTRY_TYPES;
 const virtualServiceTypes: readonly string[] = VIRTUAL_SERVICE_TYPES;
-
-function namespaceOf(props: Props): string {
-    const namespace = props.metadata?.namespace;
-    return typeof namespace === "string" && namespace !== "" ? namespace : "default";
-}
 
 /** Whether `pattern` (a name, or `*.` and a suffix) covers `host`, the way Istio matches hosts. */
 function covers(pattern: string, host: string): boolean {

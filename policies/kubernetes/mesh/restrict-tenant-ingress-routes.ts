@@ -9,15 +9,12 @@
  * networking/v1alpha3/virtual_service.proto, `export_to`).
  */
 import { GATEWAY_TYPES, isIstiodChart, VIRTUAL_SERVICE_TYPES } from "../../lib/istio";
+import { strings } from "../../lib/kubernetes-kinds";
 import type { PolicyResource } from "../../lib/policy-api";
 import { defineStackRule, type StackReport } from "../../lib/rule";
 
 const gatewayTypes: readonly string[] = GATEWAY_TYPES;
 const virtualServiceTypes: readonly string[] = VIRTUAL_SERVICE_TYPES;
-
-function strings(value: unknown): string[] {
-    return Array.isArray(value) ? value.map(String) : [];
-}
 
 function namespaceOf(resource: PolicyResource): string {
     return String(resource.props.metadata?.namespace ?? "default");
