@@ -17,6 +17,7 @@
  *   `minifiedJson` its `json.Marshal`, and `id` the CRC-32 of `json`.
  */
 import * as zlib from "node:zlib";
+import { isObject } from "./wire";
 
 export interface PolicyDocumentArgs {
     readonly version?: string;
@@ -146,10 +147,6 @@ function statementOf(given: StatementArgs, index: number, version: string, sids:
         });
     }
     return statement;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A source or override document, read as the provider's model unmarshals it (unknown keys are dropped). */

@@ -14,8 +14,23 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export type WireValue = unknown;
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** True when a value holds the preview's unknown sentinel anywhere. */
+export function containsUnknown(value: unknown): boolean {
+    if (value === UNKNOWN) {
+        return true;
+    }
+    if (value !== null && typeof value === "object") {
+        for (const item of Array.isArray(value) ? value : Object.values(value)) {
+            if (containsUnknown(item)) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 export function isSecretValue(value: unknown): value is { value: unknown } {

@@ -29,7 +29,7 @@ import * as yaml from "js-yaml";
 import { kubernetesOpenApi } from "./preflight/kubernetes-openapi";
 import { pinnedCrds } from "./preflight/pinned-crds";
 import type { RecordedResource } from "./program";
-import { isSecretValue, secret, UNKNOWN, type WireValue } from "./wire";
+import { containsUnknown, isObject, isSecretValue, secret, type WireValue } from "./wire";
 
 export const CONFIG_GROUP_V2 = "kubernetes:yaml/v2:ConfigGroup";
 export const CONFIG_FILE_V2 = "kubernetes:yaml/v2:ConfigFile";
@@ -41,10 +41,6 @@ export const OPAQUE_COMPONENTS: Readonly<Record<string, string>> = {
 };
 
 type KubernetesObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** YAML values JSON cannot hold, as Kubernetes' YAML-to-JSON conversion writes them. */
 function jsonable(value: unknown): unknown {
@@ -168,10 +164,6 @@ function unwrap(value: WireValue, found: { secret: boolean }): unknown {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrap(v, found)]));
     }
     return value;
-}
-
-function containsUnknown(value: unknown): boolean {
-    return value === UNKNOWN || (Array.isArray(value) ? value.some(containsUnknown) : isObject(value) && Object.values(value).some(containsUnknown));
 }
 
 function componentInputs(component: RecordedResource): ComponentInputs | undefined {

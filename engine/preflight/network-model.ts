@@ -16,8 +16,9 @@
  * Values a preview cannot know yet make the affected answer "unknown": checks never report those.
  */
 import type { RecordedResource } from "../program";
+import { containsUnknown } from "../wire";
 import { AddressSet, ALL_ADDRESSES, cidrSet, intersect, isEmpty, NO_ADDRESSES, subtract, union } from "./address-set";
-import { isUnknown, Plain, PreflightStack } from "./stack";
+import { Plain, PreflightStack } from "./stack";
 
 export interface SubnetModel {
     readonly resource: RecordedResource;
@@ -137,22 +138,9 @@ function strings(value: unknown): string[] {
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-function hasUnknown(value: unknown): boolean {
-    if (isUnknown(value)) {
-        return true;
-    }
-    if (Array.isArray(value)) {
-        return value.some(hasUnknown);
-    }
-    if (value && typeof value === "object") {
-        return Object.values(value).some(hasUnknown);
-    }
-    return false;
-}
-
 function routeTarget(route: Plain): { target: RouteTarget; targetId?: string } {
     const pick = (key: string): string | undefined => (typeof route[key] === "string" ? route[key] : undefined);
-    if (hasUnknown(route)) {
+    if (containsUnknown(route)) {
         return { target: "unknown" };
     }
     const gateway = pick("gatewayId");
@@ -176,7 +164,7 @@ function aclRules(list: unknown, declaredBy: RecordedResource): { rules: AclRule
     let uncertain = false;
     const rules: AclRuleModel[] = [];
     for (const rule of Array.isArray(list) ? (list as Plain[]) : []) {
-        if (hasUnknown(rule)) {
+        if (containsUnknown(rule)) {
             uncertain = true;
             continue;
         }
@@ -527,7 +515,7 @@ export class NetworkModel {
             addresses: union(...[...strings(r.cidrBlocks), ...(typeof r.cidrIpv4 === "string" ? [r.cidrIpv4] : [])].map((c) => cidrSet(c) ?? NO_ADDRESSES)),
             groupIds: [...strings(r.securityGroups), ...[r.referencedSecurityGroupId, r.sourceSecurityGroupId].filter((g): g is string => typeof g === "string"), ...(r.self === true ? [selfId] : [])],
             prefixListIds: [...strings(r.prefixListIds), ...(typeof r.prefixListId === "string" ? [r.prefixListId] : [])],
-            uncertain: hasUnknown(r),
+            uncertain: containsUnknown(r),
         });
         for (const sg of this.stack.ofType("aws:ec2/securityGroup:SecurityGroup", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup")) {
             if (!sg.id) {

@@ -14,6 +14,7 @@
  */
 import { Validator } from "@cfworker/json-schema";
 import { compileRule, isTransitionRule, toCel } from "./kubernetes-cel";
+import { containsUnknown } from "../wire";
 import { isUnknown, Plain } from "./stack";
 
 export type ViolationReason = "unknown-field" | "required" | "type" | "enum" | "invalid" | "rule" | "duplicate";
@@ -175,21 +176,6 @@ const FORMATS: Readonly<Record<string, (value: string) => boolean>> = {
     datetime: (v) => FORMATS["date-time"](v),
     date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v),
 };
-
-/** True when a value holds the preview's unknown sentinel anywhere. */
-function containsUnknown(value: unknown): boolean {
-    if (isUnknown(value)) {
-        return true;
-    }
-    if (value && typeof value === "object") {
-        for (const item of Array.isArray(value) ? value : Object.values(value)) {
-            if (containsUnknown(item)) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
 
 export class StructuralValidator {
     /** Stops at the first error: most objects are valid, and this answers them fastest. */
