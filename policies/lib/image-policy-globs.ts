@@ -51,10 +51,18 @@ export function fullImageName(image: string): string {
     return `${registry}/${path}${reference || `:${tagged ? tagged[1] : "latest"}`}`;
 }
 
+/** Whether any of `globs` covers an image the way policy-controller matches it; the globs are compiled once. */
+export function globsMatcher(globs: readonly string[]): (image: string) => boolean {
+    const patterns = globs.map(compileGlob).filter((pattern): pattern is RegExp => pattern !== undefined);
+    return (image) => {
+        const name = fullImageName(image);
+        return patterns.some((pattern) => pattern.test(name) || pattern.test(image));
+    };
+}
+
 /** Whether `glob` covers `image` the way policy-controller matches it. */
 export function globMatches(glob: string, image: string): boolean {
-    const pattern = compileGlob(glob);
-    return pattern !== undefined && (pattern.test(fullImageName(image)) || pattern.test(image));
+    return globsMatcher([glob])(image);
 }
 
 /** Every glob of the stack's ClusterImagePolicies (unknown ones left out). */

@@ -1,4 +1,4 @@
-import { globMatches, isDigestPinned, OPT_IN_LABEL, stackImageGlobs } from "../../lib/image-policy-globs";
+import { globsMatcher, isDigestPinned, OPT_IN_LABEL, stackImageGlobs } from "../../lib/image-policy-globs";
 import { containersOf, podSpecOf, where, WORKLOAD_TYPE_LIST } from "../../lib/pod-spec";
 import { defineStackRule } from "../../lib/rule";
 import { ofType } from "../../lib/values";
@@ -35,6 +35,7 @@ export default defineStackRule<{ verifiedNamespaces: string[] }>({
             return;
         }
         const globs = stackImageGlobs(resources);
+        const covered = globsMatcher(globs);
         for (const type of WORKLOAD_TYPE_LIST) {
             for (const workload of ofType(resources, type)) {
                 const namespace = workload.props.metadata?.namespace ?? "default";
@@ -47,7 +48,7 @@ export default defineStackRule<{ verifiedNamespaces: string[] }>({
                 }
                 for (const ref of containersOf(spec)) {
                     const image = ref.container.image;
-                    if (typeof image !== "string" || isDigestPinned(image) || globs.some((glob) => globMatches(glob, image))) {
+                    if (typeof image !== "string" || isDigestPinned(image) || covered(image)) {
                         continue;
                     }
                     report(workload, `${type.split(":").pop()} ${namespace}/${workload.props.metadata?.name ?? workload.name}: ${where(ref)} uses ${image}, which is neither pinned by digest nor covered by a ClusterImagePolicy (${globs.length > 0 ? `globs: ${globs.join(", ")}` : "the stack declares none"}); the admission controller refuses the pod. Expected <image>@sha256:<digest>, or an image of the platform's own under a verified glob.`);
