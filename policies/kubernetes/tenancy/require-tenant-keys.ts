@@ -21,7 +21,7 @@ export default defineStackRule<{ tenantLabel: string; keyLabel: string; contextK
     description: "Every tenant namespace must have its own tenant key in the stack, and a key sealed with KMS must carry its tenant in the encryption context, so one tenant's ciphertext never opens as another's.",
     severity: "high",
     controls: ["NIST SP 800-53 SC-12", "NIST SP 800-53 SC-28"],
-    remediation: "Give the tenant a key: a kubernetes.core.v1.Secret labelled with the key label and the tenant's name, holding only sealed versions (infra/secrets/tenant-keys.ts `TenantKey`); seal each version with aws.kms.Ciphertext whose `context` sets the context key to the tenant's name.",
+    remediation: "Give the tenant a key: a kubernetes.core.v1.Secret labelled with the key label and the tenant's name, holding only sealed versions (infra/secrets/tenant-keys.ts `createTenantKey`); seal each version with aws.kms.Ciphertext whose `context` sets the context key to the tenant's name.",
     config: {
         tenantLabel: { type: "string", default: "secure-platform.io/tenant", description: "Label whose value names the tenant a namespace belongs to." },
         keyLabel: { type: "string", default: "secure-platform.io/tenant-key", description: "Label whose value names the tenant a key Secret belongs to." },
