@@ -15,6 +15,7 @@ import type { TenantSettings } from "../settings/tenants";
 import { ImageVerification } from "./admission/image-verification";
 import { allowFromNamespaces, CniNodeSettings, GATEWAY_NAME, GATEWAY_NAMESPACE, GatewayRoute, GatewayServiceSettings, IstioMesh, PROXY_RESOURCES } from "./mesh/istio-mesh";
 import { EgressGateway } from "./mesh/egress-gateway";
+import { directTlsServiceEntry } from "./mesh/service-entries";
 import { LogicalBackupTarget, MongoDbPlacement, perconaFootprint, perconaNetworkAllows, PerconaMongoDb, MONGODB_CLUSTER_NAME, OPERATOR_RELEASE } from "./mongodb/percona-mongodb";
 import { multiplyQuantity, quotaFor } from "./resources";
 import { AllowRule, inNamespace, tcp } from "./network-policies";
@@ -95,8 +96,8 @@ export interface KubernetesPlatformArgs {
     readonly tenantKeySealer?: TenantKeySealer;
     /**
      * The identity that opens sealed tenant keys, where opening them calls a key service (KMS on AWS): its service
-     * account in the platform namespace, the egress its pods (labelled `TENANT_KEY_READER_LABELS`) need, the hosts
-     * their sidecars may call, and the annotation that keeps a link-local credential endpoint out of the sidecar.
+     * account in the platform namespace, the egress its pods (labelled `TENANT_KEY_READER_LABELS`) need and the hosts
+     * their sidecars may call.
      * @default none (on-prem the platform opens them with the root key, which needs no call out)
      */
     readonly tenantKeyReader?: TenantKeyReader;
@@ -203,18 +204,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
                 metadata: { name: tenantKeyReader.serviceAccount, namespace: PLATFORM_NAMESPACE },
                 automountServiceAccountToken: false,
             }, { parent: this, dependsOn: [platform] });
-            new k8s.apiextensions.CustomResource(`${PLATFORM_NAMESPACE}-tenant-key-service`, {
-                apiVersion: "networking.istio.io/v1",
-                kind: "ServiceEntry",
-                metadata: { name: "tenant-key-service", namespace: PLATFORM_NAMESPACE },
-                spec: {
-                    hosts: tenantKeyReader.meshHosts,
-                    exportTo: ["."],
-                    location: "MESH_EXTERNAL",
-                    resolution: "DNS",
-                    ports: [{ number: 443, name: "tls", protocol: "TLS" }],
-                },
-            }, { parent: this, dependsOn: [platform] });
+            directTlsServiceEntry(`${PLATFORM_NAMESPACE}-tenant-key-service`, { namespace: PLATFORM_NAMESPACE, name: "tenant-key-service", hosts: tenantKeyReader.meshHosts }, { parent: this, dependsOn: [platform] });
         }
         allowFromNamespaces(`${PLATFORM_NAMESPACE}-allow-mesh-peers`, PLATFORM_NAMESPACE, "allow-mesh-peers", [GATEWAY_NAMESPACE, PLATFORM_NAMESPACE], { parent: this, dependsOn: [platform, ...this.mesh.ready] });
 

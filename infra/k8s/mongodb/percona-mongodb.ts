@@ -17,6 +17,7 @@ import * as random from "@pulumi/random";
 import type { InternalCa, LeafCertificate } from "../../secrets/internal-ca";
 import type { EgressHost } from "../../settings/mesh";
 import { PERCONA_MONGODB } from "../../versions";
+import { directTlsServiceEntry } from "../mesh/service-entries";
 import type { AllowRule } from "../network-policies";
 import { tcp } from "../network-policies";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../pod-security";
@@ -446,18 +447,7 @@ export class PerconaMongoDb extends pulumi.ComponentResource {
             }
         }
         if (args.backup?.meshHosts) {
-            new k8s.apiextensions.CustomResource(`${name}-backup-egress`, {
-                apiVersion: "networking.istio.io/v1",
-                kind: "ServiceEntry",
-                metadata: { name: "logical-backup-storage", namespace: ns },
-                spec: {
-                    hosts: args.backup.meshHosts,
-                    exportTo: ["."],
-                    location: "MESH_EXTERNAL",
-                    resolution: "DNS",
-                    ports: [{ number: 443, name: "tls", protocol: "TLS" }],
-                },
-            }, { parent: this });
+            directTlsServiceEntry(`${name}-backup-egress`, { namespace: ns, name: "logical-backup-storage", hosts: args.backup.meshHosts }, { parent: this });
         }
 
         const spec = pulumi.all([pulumi.output(args.storageClassName), backupStorage]).apply(([storageClassName, storage]) => perconaSpec({
